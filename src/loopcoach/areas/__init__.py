@@ -1,0 +1,1 @@
+"""Pure analyzers, one package per interview area."""

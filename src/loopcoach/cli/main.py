@@ -1,0 +1,80 @@
+"""The ``loopcoach`` console script: one Typer group per module, imported only when used.
+
+``GROUPS`` names each group's module and its one-line help, so the root
+``loopcoach --help`` is printed from this table without importing Typer or
+any group; ``loopcoach GROUP ...`` imports that group alone. Group modules
+import nothing heavy at module level either.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import sys
+from typing import TYPE_CHECKING
+
+from loopcoach import __version__
+
+if TYPE_CHECKING:
+    import typer
+
+# (name, module, kind, help): kind "group" adds module.app as a sub-command group,
+# "command" adds module.command as a single top-level command.
+GROUPS: list[tuple[str, str, str, str]] = [
+    ("doctor", "loopcoach.cli.doctor", "command", "Data folder, database, model and content status: what is missing."),
+    ("serve", "loopcoach.cli.serve", "command", "Start the web app (http://127.0.0.1:8000 by default)."),
+    ("data", "loopcoach.cli.data", "group", "Export or import all of your data."),
+    ("content", "loopcoach.cli.content", "group", "Check content banks and your own items."),
+]
+SUMMARY = "Coach for landing an AI/ML engineering job: resume, screens and the on-site loop. Offline."
+
+
+def root_help() -> str:
+    """The root help text, from the registry alone."""
+    width = max(len(name) for name, *_ in GROUPS) + 2
+    lines = ["Usage: loopcoach [OPTIONS] COMMAND [ARGS]...", "", f"  {SUMMARY}", "", "Options:",
+             "  --version  Show the version and exit.", "  --help     Show this message and exit.", "",
+             "Commands:"]
+    lines += [f"  {name:<{width}} {text}" for name, _, _, text in GROUPS]
+    lines += ["", "Run 'loopcoach COMMAND --help' for a command's options."]
+    return "\n".join(lines)
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The root Typer app with every registered group (or just the one named ``only``)."""
+    import typer
+
+    app = typer.Typer(name="loopcoach", help=SUMMARY, no_args_is_help=True, add_completion=False,
+                      pretty_exceptions_enable=False, rich_markup_mode=None)
+
+    @app.callback()
+    def root() -> None:
+        """Keep sub-command mode even when only one command is registered."""
+    for name, module_name, kind, text in GROUPS:
+        if only is not None and name != only:
+            continue
+        module = importlib.import_module(module_name)
+        if kind == "group":
+            app.add_typer(module.app, name=name, help=text)
+        else:
+            app.command(name, help=text)(module.command)
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] in ("--help", "-h"):
+        print(root_help())
+        raise SystemExit(0 if args else 2)
+    if args[0] == "--version":
+        print(f"loopcoach {__version__}")
+        raise SystemExit(0)
+    names = [name for name, *_ in GROUPS]
+    if args[0] not in names:
+        close = difflib.get_close_matches(args[0], names, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else " Run 'loopcoach --help' for the commands."
+        sys.stderr.write(f"Error: there is no command '{args[0]}'.{hint}\n")
+        raise SystemExit(2)
+    app = build_app(only=args[0])
+    app(args=args, prog_name="loopcoach")

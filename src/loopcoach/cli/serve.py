@@ -1,0 +1,31 @@
+"""``loopcoach serve``: the local web app."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from loopcoach.cli.common import fail
+from loopcoach.errors import LoopcoachError
+
+
+def command(
+    host: Annotated[str | None, typer.Option(help="Address to bind (default LOOPCOACH_HOST or 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default LOOPCOACH_PORT or 8000).")] = None,
+) -> None:
+    """Start the web app (http://127.0.0.1:8000 by default)."""
+    import uvicorn
+
+    from loopcoach.config import load_settings
+    from loopcoach.web.app import create_app
+
+    try:
+        settings = load_settings()
+        app = create_app(settings)
+    except LoopcoachError as exc:
+        fail(exc, False)
+    bind_host = host or settings.host
+    bind_port = port or settings.port
+    typer.echo(f"loopcoach: serving http://{bind_host}:{bind_port} (data in {settings.home})", err=True)
+    uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning")

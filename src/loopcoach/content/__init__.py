@@ -1,0 +1,1 @@
+"""Content banks: schemas, the loader with its user overlay, and the bundled data."""

@@ -1,0 +1,1 @@
+"""Bundled content banks, one folder per bank."""

@@ -1,0 +1,1 @@
+"""Pydantic schemas of the content banks, one module per area."""

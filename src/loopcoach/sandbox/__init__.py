@@ -1,0 +1,1 @@
+"""Running untrusted code: the Runner protocol, the real sandbox and a fake."""

@@ -1,0 +1,1 @@
+"""Use cases wiring content, analyzers, the store and the sandbox."""

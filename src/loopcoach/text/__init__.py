@@ -1,0 +1,1 @@
+"""The text engine shared by every analyzer: sentences, tokens, measures, terms, embeddings."""

@@ -1,0 +1,1 @@
+"""The web app: app factory, routes per area, templates and static assets."""

@@ -1,0 +1,103 @@
+"""The web app factory: one FastAPI app per AppContext, with routers registered per area.
+
+An area adds its router module to ``ROUTERS``; the module exposes ``router``
+(an APIRouter) and ``NAV`` (a NavItem, or None to stay out of the top
+navigation). Templates are loaded from the package with Jinja2's
+PackageLoader and static files from the package folder, so the app works
+installed, offline, without a CDN.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from loopcoach import __version__
+from loopcoach.config import Settings
+from loopcoach.errors import LoopcoachError
+from loopcoach.services.context import AppContext
+from loopcoach.web.csrf import CSRFMiddleware, verify_csrf
+from loopcoach.web.deps import NavItem, csrf_field, render
+from loopcoach.web.markdown import render_markdown
+
+ROUTERS: list[str] = [
+    "loopcoach.web.routes.home",
+]
+
+
+def _templates() -> Jinja2Templates:
+    env = Environment(loader=PackageLoader("loopcoach.web", "templates"), autoescape=select_autoescape(),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["markdown"] = render_markdown
+    env.globals["csrf_field"] = csrf_field
+    env.globals["version"] = __version__
+    return Jinja2Templates(env=env)
+
+
+def _wants_json(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return request.url.path.startswith("/api/") or ("application/json" in accept and "text/html" not in accept)
+
+
+def create_app(settings: Settings | None = None, ctx: AppContext | None = None) -> FastAPI:
+    """Build the web app for these settings (or this context)."""
+    context = ctx or AppContext(settings)
+    app = FastAPI(title="loopcoach", version=__version__, docs_url="/api/docs", redoc_url=None,
+                  openapi_url="/api/openapi.json", dependencies=[Depends(verify_csrf)])
+    app.state.ctx = context
+    app.state.templates = _templates()
+    nav: list[NavItem] = []
+    for module_name in ROUTERS:
+        module = importlib.import_module(module_name)
+        app.include_router(module.router)
+        item = getattr(module, "NAV", None)
+        if item is not None:
+            nav.append(item)
+    app.state.nav = sorted(nav, key=lambda n: (n.order, n.label))
+    app.mount("/static", StaticFiles(packages=[("loopcoach.web", "static")]), name="static")
+    app.add_middleware(CSRFMiddleware)
+    _install_error_pages(app)
+    return app
+
+
+def _error_response(request: Request, status: int, title: str, message: str, code: str) -> Response:
+    if _wants_json(request) or request.headers.get("hx-request"):
+        if request.headers.get("hx-request") and not _wants_json(request):
+            return render(request, "_error.html", {"title": title, "message": message}, status_code=status)
+        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    return render(request, "error.html", {"title": title, "message": message, "status": status}, status_code=status)
+
+
+def _install_error_pages(app: FastAPI) -> None:
+    @app.exception_handler(LoopcoachError)
+    async def loopcoach_error(request: Request, exc: LoopcoachError) -> Response:
+        title = "Not found" if exc.http_status == 404 else "That did not work"
+        return _error_response(request, exc.http_status, title, exc.message, exc.code)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404:
+            return _error_response(request, 404, "Page not found",
+                                   "There is no page at this address. Use the navigation above.", "not_found")
+        if exc.status_code == 405:
+            return _error_response(request, 405, "Not allowed", "This address does not accept that request.",
+                                   "method_not_allowed")
+        return _error_response(request, exc.status_code, "Error", str(exc.detail), "http_error")
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        errors: list[Any] = list(exc.errors())
+        first = errors[0] if errors else {}
+        field = ".".join(str(p) for p in first.get("loc", ())[1:]) or "input"
+        message = f"The field '{field}' is missing or invalid: {str(first.get('msg', 'invalid')).rstrip('.')}."
+        return _error_response(request, 422, "Check your input", message, "bad_input")
+
+

@@ -1,0 +1,29 @@
+"""The home page: the interview path from the seed, and what the user has done in each area."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from loopcoach.services.context import AppContext
+from loopcoach.services.progress import interview_path
+from loopcoach.web.deps import NavItem, get_ctx, render
+
+router = APIRouter()
+NAV: NavItem | None = None  # the logo links home
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
+    """The interview path with per-area progress read from the store."""
+    available = {str(getattr(route, "path", "")) for route in request.app.routes}
+    stages = interview_path(ctx, available)
+    return render(request, "home.html", {"stages": stages})
+
+
+@router.get("/api/health")
+def health(ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+    """A liveness probe for servers: the database answers."""
+    return {"ok": True, "areas": sorted(ctx.store.area_summary())}
