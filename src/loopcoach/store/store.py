@@ -19,7 +19,7 @@ from sqlalchemy import event
 from loopcoach.config import Settings
 from loopcoach.errors import InvalidDocumentError, NotFoundError, StoreError
 from loopcoach.store import tables as t
-from loopcoach.store.migrations import latest_version, migrate
+from loopcoach.store.migrations import migrate
 from loopcoach.store.records import (
     Application,
     Attempt,
@@ -31,8 +31,6 @@ from loopcoach.store.records import (
     StoryVersion,
 )
 
-EXPORT_FORMAT = "loopcoach-export"
-EXPORT_VERSION = 1
 APPLICATION_STAGES = ("applied", "recruiter_screen", "phone_screen", "onsite", "offer", "rejected", "withdrawn")
 
 
@@ -451,16 +449,12 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(t.notes.delete().where(n.user_id == self.user_id, n.kind == kind, n.key == key))
 
-    # -- export / import -------------------------------------------------------------------------
+    # -- export / import (see transfer.py) -----------------------------------------------------
     def export_all(self) -> dict[str, Any]:
         """Every row of every table (all users) as one JSON-ready document."""
-        doc: dict[str, Any] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
-                               "schema_version": latest_version(), "exported_at": now_iso(), "tables": {}}
-        with self.engine.connect() as conn:
-            for table in t.EXPORT_ORDER:
-                rows = conn.execute(sa.select(table).order_by(table.c.id)).mappings()
-                doc["tables"][table.name] = [dict(r) for r in rows]
-        return doc
+        from loopcoach.store.transfer import export_document
+
+        return export_document(self.engine)
 
     def is_empty(self) -> bool:
         """True when the store holds nothing but users without data."""
@@ -470,28 +464,14 @@ class Store:
 
     def import_all(self, doc: Any) -> dict[str, int]:
         """Restore an export into this empty store, in one transaction; returns rows per table."""
-        tables = _validate_export(doc)
+        from loopcoach.store.transfer import import_document
+
         if not self.is_empty():
             raise InvalidDocumentError(
                 "The store already holds data; import restores into an empty data folder "
                 "(set LOOPCOACH_HOME to a new folder, or export and move the old one away first)."
             )
-        counts: dict[str, int] = {}
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(t.users.delete())
-                for table in t.EXPORT_ORDER:
-                    rows = tables.get(table.name, [])
-                    if rows:
-                        conn.execute(table.insert(), rows)
-                    counts[table.name] = len(rows)
-                if self.engine.dialect.name == "postgresql":
-                    for table in t.EXPORT_ORDER:
-                        conn.execute(sa.text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
-        except sa.exc.IntegrityError as exc:
-            raise InvalidDocumentError(f"The export file is inconsistent: {exc.orig}.") from None
+        counts = import_document(self.engine, doc)
         self.user_id = self._ensure_user(self.user_name)
         return counts
 
@@ -499,54 +479,6 @@ class Store:
 def _check_stage(stage: str) -> None:
     if stage not in APPLICATION_STAGES:
         raise NotFoundError(f"'{stage}' is not a stage; use one of: {', '.join(APPLICATION_STAGES)}.")
-
-
-def _validate_export(doc: Any) -> dict[str, list[dict[str, Any]]]:
-    """Check an export document's shape and column types before touching the database."""
-    if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
-        raise InvalidDocumentError("This is not a loopcoach export file (its 'format' is not loopcoach-export).")
-    if doc.get("version") != EXPORT_VERSION:
-        raise InvalidDocumentError(f"This export has version {doc.get('version')!r}; this loopcoach reads "
-                                   f"version {EXPORT_VERSION}.")
-    raw = doc.get("tables")
-    if not isinstance(raw, dict):
-        raise InvalidDocumentError("The export file has no 'tables' object.")
-    known = {table.name: table for table in t.EXPORT_ORDER}
-    unknown = sorted(set(raw) - set(known))
-    if unknown:
-        raise InvalidDocumentError(f"The export file has unknown tables: {', '.join(unknown)}.")
-    out: dict[str, list[dict[str, Any]]] = {}
-    for name, rows in raw.items():
-        table = known[name]
-        if not isinstance(rows, list):
-            raise InvalidDocumentError(f"Table '{name}' in the export file is not a list of rows.")
-        columns = {c.name: c for c in table.columns}
-        for i, row in enumerate(rows):
-            if not isinstance(row, dict) or set(row) != set(columns):
-                raise InvalidDocumentError(
-                    f"Row {i + 1} of table '{name}' must have exactly the columns {', '.join(sorted(columns))}.")
-            for key, value in row.items():
-                _check_value(name, i, columns[key], value)
-        out[name] = rows
-    return out
-
-
-def _check_value(table: str, index: int, column: sa.Column[Any], value: Any) -> None:
-    where = f"Row {index + 1} of table '{table}', column '{column.name}'"
-    if value is None:
-        if not column.nullable:
-            raise InvalidDocumentError(f"{where} must not be empty.")
-        return
-    if isinstance(column.type, sa.Integer):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidDocumentError(f"{where} must be a whole number.")
-    elif not isinstance(value, str):
-        raise InvalidDocumentError(f"{where} must be text.")
-    elif column.name.endswith("_json"):
-        try:
-            json.loads(value)
-        except ValueError:
-            raise InvalidDocumentError(f"{where} is not valid JSON.") from None
 
 
 def open_store(settings: Settings) -> Store:

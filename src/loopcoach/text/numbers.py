@@ -50,6 +50,7 @@ _DATE_RE = re.compile(
 _VERSION_RE = re.compile(rf"\b{_VERSIONED}[\s-]?v?\d+(?:\.\d+)*\b|\bv\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+\b", re.I)
 _GLUED_RE = re.compile(r"[A-Za-z][A-Za-z]*-?\d+[A-Za-z0-9]*|\d+[A-Za-z]{2,}\d*[A-Za-z]*")
 _LIST_NUMBER_RE = re.compile(r"(?m)^\s*\d{1,3}[.)](?=\s)")
+_UNIT_TOKEN_RE = re.compile(rf"{_NUM}(?:x|{_TIME_UNITS}|{_SIZE_UNITS}|{_SCALE})")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     for m in _GLUED_RE.finditer(text):
         token = m.group(0)
         # "3x" and "10ms" are measures; GPT-4, ResNet50, EC2 and 2nd are names or ordinals.
-        if re.fullmatch(rf"{_NUM}(?:x|{_TIME_UNITS}|{_SIZE_UNITS}|{_SCALE})", token):
+        if _UNIT_TOKEN_RE.fullmatch(token):
             continue
         spans.append((m.start(), m.end()))
     return spans

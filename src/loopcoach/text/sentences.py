@@ -72,10 +72,10 @@ def _units(text: str) -> list[tuple[int, int]]:
     return units
 
 
-def _is_boundary(text: str, dot_start: int, dot_end: int) -> bool:
-    """Whether the punctuation run text[dot_start:dot_end] ends a sentence."""
+def _is_boundary(text: str, unit_end: int, dot_start: int, dot_end: int) -> bool:
+    """Whether the punctuation run text[dot_start:dot_end] ends a sentence of a unit ending at unit_end."""
     punct = text[dot_start:dot_end]
-    rest = text[dot_end:]
+    rest = text[dot_end:min(unit_end, dot_end + 40)]
     if not rest or not rest[0].isspace():
         return False
     following = rest.lstrip()
@@ -83,7 +83,7 @@ def _is_boundary(text: str, dot_start: int, dot_end: int) -> bool:
         return True
     if "!" in punct or "?" in punct:
         return True
-    match = _WORD_BEFORE_RE.search(text[:dot_start])
+    match = _WORD_BEFORE_RE.search(text, max(0, dot_start - 40), dot_start)
     word = match.group(1).lower() if match else ""
     if word.rstrip(".") in _NEVER_END:
         return False
@@ -101,7 +101,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for unit_start, unit_end in _units(text):
         start = unit_start
         for match in _END_RE.finditer(text, unit_start, unit_end):
-            if _is_boundary(text[:unit_end], match.start(), match.end()):
+            if _is_boundary(text, unit_end, match.start(), match.end()):
                 _append(sentences, text, start, match.end())
                 start = match.end()
         _append(sentences, text, start, unit_end)
