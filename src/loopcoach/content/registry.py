@@ -21,6 +21,8 @@ class BankSpec:
 
 _SPECS: list[BankSpec] = [
     # one line per bank:
+    BankSpec("theory", "theory", "loopcoach.content.schemas.theory:TheoryQuestion"),
+    BankSpec("behavioral", "behavioral", "loopcoach.content.schemas.behavioral:BehavioralQuestion"),
 ]
 
 BANKS: dict[str, BankSpec] = {spec.name: spec for spec in _SPECS}

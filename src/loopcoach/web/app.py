@@ -30,6 +30,7 @@ from loopcoach.web.markdown import render_markdown
 
 ROUTERS: list[str] = [
     "loopcoach.web.routes.home",
+    "loopcoach.web.routes.behavioral",
 ]
 
 

@@ -1,0 +1,60 @@
+"""Pitch checker benchmark on the labelled pitches (tests/data/star/pitches.yaml).
+
+Run: .venv/bin/python benchmarks/behavioral_pitch.py
+Prints the accuracy of each "covers" judgement (project, own contribution,
+outcome, metric) against the gold labels, the pitches it gets wrong, and the
+warm time to check one pitch. The checker's rules were written before the
+labelled pitches and are not tuned on them.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+
+from loopcoach.areas.behavioral.dataset import training_stories
+from loopcoach.areas.behavioral.labeller import fit_labeller
+from loopcoach.areas.behavioral.pitch import analyse_pitch
+
+PITCHES = Path(__file__).resolve().parent.parent / "tests" / "data" / "star" / "pitches.yaml"
+KEYS = ("project", "own_contribution", "outcome", "metric")
+
+
+def main() -> None:
+    """Check every labelled pitch and print per-item accuracy."""
+    pitches = yaml.safe_load(PITCHES.read_text(encoding="utf-8"))["pitches"]
+    labeller = fit_labeller(training_stories())
+    right = dict.fromkeys(KEYS, 0)
+    misses: list[str] = []
+    for pitch in pitches:
+        covers = analyse_pitch(pitch["text"], labeller).covers
+        for key in KEYS:
+            if covers[key] == pitch["covers"][key]:
+                right[key] += 1
+            else:
+                misses.append(f"{pitch['id']}: {key} predicted {covers[key]}, gold {pitch['covers'][key]}")
+    n = len(pitches)
+    print(f"labelled pitches: {n} ({sum(bool(p.get('fresh')) for p in pitches)} written after the last rule change)")
+    for key in KEYS:
+        print(f"{key:<17} accuracy {right[key] / n:.3f}")
+    print(f"all four items    accuracy {sum(right.values()) / (n * len(KEYS)):.3f}")
+    fresh = [p for p in pitches if p.get("fresh")]
+    fresh_right = sum(analyse_pitch(p["text"], labeller).covers[k] == p["covers"][k] for p in fresh for k in KEYS)
+    if fresh:
+        print(f"fresh pitches only: all four items accuracy {fresh_right / (len(fresh) * len(KEYS)):.3f}")
+    for miss in misses:
+        print("  miss:", miss)
+    text = pitches[0]["text"]
+    timings = []
+    for _ in range(30):
+        t0 = time.perf_counter()
+        analyse_pitch(text, labeller)
+        timings.append((time.perf_counter() - t0) * 1000)
+    print(f"check a {len(text.split())}-word pitch, warm: median {statistics.median(timings):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
