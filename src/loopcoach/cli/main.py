@@ -27,6 +27,8 @@ GROUPS: list[tuple[str, str, str, str]] = [
     ("content", "loopcoach.cli.content", "group", "Check content banks and your own items."),
     ("story", "loopcoach.cli.story", "group", "Behavioral stories: STAR analysis and your versioned story bank."),
     ("pitch", "loopcoach.cli.pitch", "group", "Recruiter screen: check the 2-minute summary of your best project."),
+    ("resume", "loopcoach.cli.resume", "group", "Resume checker: PDF/DOCX/Markdown, metrics, GitHub, job keywords."),
+    ("portfolio", "loopcoach.cli.portfolio", "group", "Portfolio: README review and GitHub profile review."),
     ("behavioral", "loopcoach.cli.behavioral", "group", "Behavioral questions, timed practice, story coverage."),
 ]
 SUMMARY = "Coach for landing an AI/ML engineering job: resume, screens and the on-site loop. Offline."

@@ -31,6 +31,8 @@ from loopcoach.web.markdown import render_markdown
 ROUTERS: list[str] = [
     "loopcoach.web.routes.home",
     "loopcoach.web.routes.behavioral",
+    "loopcoach.web.routes.resume",
+    "loopcoach.web.routes.portfolio",
 ]
 
 

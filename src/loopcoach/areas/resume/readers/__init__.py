@@ -1,0 +1,79 @@
+"""Turn the bytes of a resume file into a RawDocument, whatever its format.
+
+The format comes from the file's magic bytes first (``%PDF``, a zip archive) and
+its extension second. Every refusal is a BadInputError with one sentence: empty,
+over 10 MB, binary, or a document that cannot be read.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from loopcoach.areas.resume.model import DocumentFormat, RawDocument
+from loopcoach.errors import BinaryInputError, EmptyInputError, InvalidDocumentError, TooLargeError
+
+MAX_BYTES = 10 * 1024 * 1024
+
+
+def sniff_format(data: bytes, filename: str) -> DocumentFormat:
+    """Return the format of a resume from its first bytes and its file name."""
+    suffix = PurePath(filename).suffix.lower()
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return "docx"
+    if suffix == ".pdf":
+        return "pdf"
+    if suffix == ".docx":
+        return "docx"
+    if suffix in (".md", ".markdown"):
+        return "md"
+    if suffix in ("", ".txt", ".text"):
+        text = data[:4096].decode("utf-8", "ignore")
+        if suffix == "" and ("\n#" in f"\n{text}" or "](" in text):
+            return "md"
+        return "txt"
+    raise InvalidDocumentError(
+        f"{filename} has the extension {suffix}, and loopcoach reads resumes as PDF, DOCX, Markdown or text."
+    )
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode a text resume as UTF-8 (with or without BOM, falling back to Latin-1); refuse binary data."""
+    sample = data[:8192]
+    if b"\x00" in sample:
+        raise BinaryInputError(f"{name} is a binary file, not a text resume.")
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    if sample and controls / len(sample) > 0.05:
+        raise BinaryInputError(f"{name} is a binary file, not a text resume.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def read_document(data: bytes, filename: str = "resume.txt") -> RawDocument:
+    """Read a resume file of any supported format; raise a BadInputError for unusable input."""
+    name = PurePath(filename).name or "the resume"
+    if len(data) > MAX_BYTES:
+        raise TooLargeError(f"{name} is {len(data) / 1_048_576:.1f} MB, and loopcoach reads resumes up to 10 MB.")
+    if not data.strip():
+        raise EmptyInputError(f"{name} is empty.")
+    fmt = sniff_format(data, filename)
+    if fmt == "pdf":
+        from loopcoach.areas.resume.readers.pdf import read_pdf
+
+        raw = read_pdf(data, name)
+    elif fmt == "docx":
+        from loopcoach.areas.resume.readers.docx import read_docx
+
+        raw = read_docx(data, name)
+    else:
+        from loopcoach.areas.resume.readers.markup import read_markdown, read_text
+
+        text = decode_text(data, name)
+        raw = read_markdown(text) if fmt == "md" else read_text(text)
+    if not raw.lines:
+        raise EmptyInputError(f"{name} holds no text to check.")
+    return raw
