@@ -79,3 +79,11 @@ def test_saved_html_report_renders_offline(page: Any, shot: Callable[[Any, str],
     assert page.locator(".ln.flag").count() >= 6
     assert page.locator("mark.duty").count() >= 4
     shot(page, "resume-html-report")
+
+
+def test_application_link_prefills_the_job(client: Any, store: Any) -> None:
+    app_id = store.add_application("Acme", "ML Engineer", job_description="We need PyTorch and RAG experience.")
+    page = client.get(f"/resume?application={app_id}")
+    assert page.status_code == 200
+    assert "We need PyTorch and RAG experience." in page.text
+    assert client.get("/resume?application=999").status_code == 404

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import Request
 from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.requests import HTTPConnection
 from starlette.responses import Response
 
 from loopcoach.errors import BadInputError
@@ -48,10 +49,15 @@ class CSRFMiddleware(BaseHTTPMiddleware):
         return response
 
 
-async def verify_csrf(request: Request) -> None:
-    """App-wide dependency: refuse unsafe requests without the matching token."""
-    if request.method not in UNSAFE:
+async def verify_csrf(connection: HTTPConnection) -> None:
+    """App-wide dependency: refuse unsafe requests without the matching token.
+
+    WebSockets are not form posts: their routes authorise the connection themselves
+    (a session token and a same-origin check), so this dependency lets them through.
+    """
+    if not isinstance(connection, Request) or connection.method not in UNSAFE:
         return
+    request = connection
     cookie = request.cookies.get(COOKIE, "")
     sent = request.headers.get(HEADER, "")
     if not sent:

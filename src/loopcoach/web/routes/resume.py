@@ -26,9 +26,10 @@ def _history(ctx: AppContext) -> list[Any]:
 
 
 @router.get("/resume", response_class=HTMLResponse)
-def index(request: Request, ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
-    """The upload form and the recent checks."""
-    return render(request, "resume/index.html", {"history": _history(ctx)})
+def index(request: Request, application: int | None = None, ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
+    """The upload form and the recent checks; ``?application=ID`` prefills that application's job description."""
+    job = ctx.store.get_application(application).job_description if application is not None else ""
+    return render(request, "resume/index.html", {"history": _history(ctx), "job": job})
 
 
 @router.post("/resume/check", response_class=HTMLResponse)
