@@ -15,6 +15,7 @@ def test_every_setting_is_in_the_readme() -> None:
 
 
 def test_every_environment_variable_read_is_a_documented_setting() -> None:
+    # Names with a leading underscore (_LOOPCOACH_...) are internal markers between processes, not settings.
     read: set[str] = set()
     for path in (ROOT / "src" / "loopcoach").rglob("*.py"):
         read |= set(re.findall(r"[\"'](LOOPCOACH_[A-Z_]+)[\"']", path.read_text(encoding="utf-8")))

@@ -25,6 +25,7 @@ GROUPS: list[tuple[str, str, str, str]] = [
     ("serve", "loopcoach.cli.serve", "command", "Start the web app (http://127.0.0.1:8000 by default)."),
     ("data", "loopcoach.cli.data", "group", "Export or import all of your data."),
     ("content", "loopcoach.cli.content", "group", "Check content banks and your own items."),
+    ("code", "loopcoach.cli.code", "group", "Coding interview: problems, the judge, complexity."),
     ("design", "loopcoach.cli.design", "group", "ML system design: vague prompts, an interviewer, a 7-step grader."),
     ("story", "loopcoach.cli.story", "group", "Behavioral stories: STAR analysis and your versioned story bank."),
     ("pitch", "loopcoach.cli.pitch", "group", "Recruiter screen: check the 2-minute summary of your best project."),

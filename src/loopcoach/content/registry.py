@@ -21,6 +21,7 @@ class BankSpec:
 
 _SPECS: list[BankSpec] = [
     # one line per bank:
+    BankSpec("coding", "coding", "loopcoach.content.schemas.coding:CodingProblem"),
     BankSpec("theory", "theory", "loopcoach.content.schemas.theory:TheoryQuestion"),
     BankSpec("design", "design", "loopcoach.content.schemas.design:DesignPrompt"),
     BankSpec("behavioral", "behavioral", "loopcoach.content.schemas.behavioral:BehavioralQuestion"),

@@ -59,6 +59,10 @@ def diagnose(ctx: AppContext) -> dict[str, Any]:
     except LoopcoachError as exc:
         checks.append(_check("content", False, exc.message, "Run 'loopcoach content validate'."))
 
+    from loopcoach.services.coding import sandbox_report
+
+    sandbox = sandbox_report()
+    checks.append(_check("sandbox", bool(sandbox["ok"]), str(sandbox["detail"]), sandbox["fix"]))
     missing = [c["fix"] for c in checks if not c["ok"] and c["fix"]]
     return {"version": __version__, "home": str(home), "checks": checks, "missing": missing,
             "ok": all(c["ok"] for c in checks)}

@@ -30,6 +30,7 @@ from loopcoach.web.markdown import render_markdown
 
 ROUTERS: list[str] = [
     "loopcoach.web.routes.home",
+    "loopcoach.web.routes.coding",
     "loopcoach.web.routes.design",
     "loopcoach.web.routes.behavioral",
     "loopcoach.web.routes.resume",

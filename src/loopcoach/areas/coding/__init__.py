@@ -1,0 +1,1 @@
+"""The coding interview: LeetCode-compatible harness, comparison, verdicts, complexity fit."""
