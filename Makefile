@@ -30,7 +30,7 @@ run: install
 	$(BIN)/loopcoach serve --host $(LOOPCOACH_HOST) --port $(LOOPCOACH_PORT)
 
 lint: install-test
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 
 typecheck: install-test
 	$(BIN)/mypy src

@@ -31,7 +31,13 @@ from loopcoach.web.markdown import render_markdown
 ROUTERS: list[str] = [
     "loopcoach.web.routes.home",
     "loopcoach.web.routes.coding",
+    "loopcoach.web.routes.tracker",
+    "loopcoach.web.routes.theory",
     "loopcoach.web.routes.design",
+    "loopcoach.web.routes.plan",
+    "loopcoach.web.routes.dashboard",
+    "loopcoach.web.routes.peer",
+    "loopcoach.web.routes.loop",
     "loopcoach.web.routes.behavioral",
     "loopcoach.web.routes.resume",
     "loopcoach.web.routes.portfolio",
