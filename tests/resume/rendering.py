@@ -361,7 +361,18 @@ def render_html(markdown: str, layout: str = "classic", sidebar: int = 2) -> str
 
 
 def render_chromium_pdfs(items: list[tuple[str, str, int]], chromium: str = "/usr/bin/chromium") -> list[bytes]:
-    """Print resumes to PDF with Chromium (a second PDF producer): items are (markdown, layout, sidebar)."""
+    """Print resumes to PDF with Chromium (a second PDF producer): items are (markdown, layout, sidebar).
+
+    Runs in its own thread: Playwright's sync API refuses a thread where another sync session (the
+    test suite's shared browser) already runs its event loop.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_print_pdfs, items, chromium).result()
+
+
+def _print_pdfs(items: list[tuple[str, str, int]], chromium: str) -> list[bytes]:
     from playwright.sync_api import sync_playwright
 
     out: list[bytes] = []
