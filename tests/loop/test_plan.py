@@ -137,7 +137,7 @@ def test_ical_is_strict_rfc5545() -> None:
 
 
 def test_ical_parses_with_the_icalendar_package() -> None:
-    icalendar = pytest.importorskip("icalendar")
+    import icalendar  # a test dependency (pyproject [test])
     plan = build_plan(_stats(), TODAY, TODAY + timedelta(days=10), 6)
     cal = icalendar.Calendar.from_ical(plan_to_ical(plan))
     events = cal.walk("VEVENT")
