@@ -18,24 +18,24 @@ from loopcoach import __version__
 if TYPE_CHECKING:
     import typer
 
-# (name, module, kind, help): kind "group" adds module.app as a sub-command group,
+# In the order of the hiring path, then the tools. (name, module, kind, help): kind "group" adds module.app as a sub-command group,
 # "command" adds module.command as a single top-level command.
 GROUPS: list[tuple[str, str, str, str]] = [
-    ("doctor", "loopcoach.cli.doctor", "command", "Data folder, database, model and content status: what is missing."),
-    ("serve", "loopcoach.cli.serve", "command", "Start the web app (http://127.0.0.1:8000 by default)."),
-    ("data", "loopcoach.cli.data", "group", "Export or import all of your data."),
-    ("content", "loopcoach.cli.content", "group", "Check content banks and your own items."),
+    ("resume", "loopcoach.cli.resume", "group", "Resume checker: PDF/DOCX/Markdown, metrics, GitHub, job keywords."),
+    ("portfolio", "loopcoach.cli.portfolio", "group", "Portfolio: README review and GitHub profile review."),
+    ("pitch", "loopcoach.cli.pitch", "group", "Recruiter screen: check the 2-minute summary of your best project."),
     ("code", "loopcoach.cli.code", "group", "Coding interview: problems, the judge, complexity."),
     ("theory", "loopcoach.cli.theory", "group", "ML theory: questions, a rubric grader, spaced-repetition drills."),
     ("design", "loopcoach.cli.design", "group", "ML system design: vague prompts, an interviewer, a 7-step grader."),
-    ("apps", "loopcoach.cli.apps", "group", "Track job applications through the hiring stages."),
-    ("plan", "loopcoach.cli.plan", "group", "A day-by-day plan to the interview date, weighted by weak spots."),
-    ("mock", "loopcoach.cli.mock", "group", "Timed mock loops: recruiter screen, phone screen, on-site."),
     ("story", "loopcoach.cli.story", "group", "Behavioral stories: STAR analysis and your versioned story bank."),
-    ("pitch", "loopcoach.cli.pitch", "group", "Recruiter screen: check the 2-minute summary of your best project."),
-    ("resume", "loopcoach.cli.resume", "group", "Resume checker: PDF/DOCX/Markdown, metrics, GitHub, job keywords."),
-    ("portfolio", "loopcoach.cli.portfolio", "group", "Portfolio: README review and GitHub profile review."),
     ("behavioral", "loopcoach.cli.behavioral", "group", "Behavioral questions, timed practice, story coverage."),
+    ("mock", "loopcoach.cli.mock", "group", "Timed mock loops: recruiter screen, phone screen, on-site."),
+    ("plan", "loopcoach.cli.plan", "group", "A day-by-day plan to the interview date, weighted by weak spots."),
+    ("apps", "loopcoach.cli.apps", "group", "Track job applications through the hiring stages."),
+    ("serve", "loopcoach.cli.serve", "command", "Start the web app (http://127.0.0.1:8000 by default)."),
+    ("doctor", "loopcoach.cli.doctor", "command", "Data folder, database, model and content status: what is missing."),
+    ("data", "loopcoach.cli.data", "group", "Export or import all of your data."),
+    ("content", "loopcoach.cli.content", "group", "Check content banks and your own items."),
 ]
 SUMMARY = "Coach for landing an AI/ML engineering job: resume, screens and the on-site loop. Offline."
 
