@@ -14,8 +14,13 @@ from loopcoach.web.markdown import render_markdown
 def test_home_shows_the_path_and_progress(client: TestClient, store: Store) -> None:
     page = client.get("/")
     assert page.status_code == 200
-    for stage in ("Resume and portfolio", "Recruiter screen", "Technical phone screen", "On-site loop"):
+    for stage in ("Resume and portfolio", "Recruiter screen", "Technical phone screen", "On-site loop",
+                  "The marathon"):
         assert stage in page.text
+    for path in ("/resume", "/portfolio", "/behavioral/pitch", "/coding", "/theory", "/design", "/behavioral",
+                 "/loop", "/peer", "/readiness"):
+        assert f'<a href="{path}" class="area-link">' in page.text, path
+    assert "Not part of this install yet" not in page.text
     store.add_attempt("theory", "cnn-vs-rnn", "answer", {}, 64)
     store.add_attempt("theory", "bias-variance-tradeoff", "answer", {}, 80)
     page = client.get("/")

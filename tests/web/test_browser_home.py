@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 def test_home_and_navigation(page: Any, shot: Any) -> None:
     page.goto("/")
     assert page.locator("h1").inner_text() == "Your path to an AI/ML engineering offer"
-    assert page.locator(".stage").count() == 4
+    assert page.locator(".stage").count() == 5
     shot(page, "home")
     links = page.locator("header nav a")
     for i in range(links.count()):

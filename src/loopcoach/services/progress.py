@@ -49,6 +49,12 @@ PATH: list[Stage] = [
            Area("theory", "ML theory", "/theory", "answers graded"),
            Area("design", "ML system design", "/design", "designs graded"),
            Area("behavioral", "Behavioral (STAR)", "/behavioral", "stories analysed")]),
+    Stage("The marathon",
+          "A plan to your interview date, spaced practice, mock loops alone or with a partner, and your "
+          "progress over time.",
+          [Area("loop", "Mock loops", "/loop", "mock loops finished"),
+           Area("peer", "Peer mocks", "/peer", "peer mocks rated"),
+           Area("plan", "Plan and readiness", "/readiness", "")]),
 ]
 
 

@@ -66,13 +66,16 @@ def create_app(settings: Settings | None = None, ctx: AppContext | None = None) 
     app.state.ctx = context
     app.state.templates = _templates()
     nav: list[NavItem] = []
+    paths: set[str] = set()
     for module_name in ROUTERS:
         module = importlib.import_module(module_name)
         app.include_router(module.router)
+        paths.update(str(getattr(route, "path", "")) for route in module.router.routes)
         item = getattr(module, "NAV", None)
         if item is not None:
             nav.append(item)
     app.state.nav = sorted(nav, key=lambda n: (n.order, n.label))
+    app.state.paths = frozenset(paths)  # every page path the registered routers serve
     app.mount("/static", StaticFiles(packages=[("loopcoach.web", "static")]), name="static")
     app.add_middleware(CSRFMiddleware)
     _install_error_pages(app)

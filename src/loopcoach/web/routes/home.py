@@ -18,8 +18,7 @@ NAV: NavItem | None = None  # the logo links home
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
     """The interview path with per-area progress read from the store."""
-    available = {str(getattr(route, "path", "")) for route in request.app.routes}
-    stages = interview_path(ctx, available)
+    stages = interview_path(ctx, set(request.app.state.paths))
     return render(request, "home.html", {"stages": stages})
 
 
