@@ -11,29 +11,9 @@ the alternative one.
 from __future__ import annotations
 
 import ast
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-TOPICS: tuple[str, ...] = (
-    "arrays-hashing",
-    "two-pointers",
-    "sliding-window",
-    "stack",
-    "binary-search",
-    "linked-list",
-    "trees",
-    "tries",
-    "heaps",
-    "backtracking",
-    "graphs",
-    "dynamic-programming",
-    "greedy",
-    "intervals",
-    "design",
-    "math",
-    "bit-manipulation",
-)
 
 COMPLEXITY_CLASSES: tuple[str, ...] = (
     "O(1)",
@@ -64,6 +44,7 @@ Topic = Literal[
     "math",
     "bit-manipulation",
 ]
+TOPICS: tuple[str, ...] = get_args(Topic)  # the Literal is the one list of topics
 Difficulty = Literal["easy", "medium", "hard"]
 CompareMode = Literal["exact", "unordered", "unordered_nested", "float", "checker"]
 Kind = Literal["function", "design"]

@@ -11,7 +11,7 @@ outline complete the item; the outline is shown only after grading.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -28,15 +28,7 @@ StepId = Literal[
     "deployment_monitoring",
 ]
 #: The seven steps of the framework, in the order a candidate walks them.
-STEP_IDS: tuple[StepId, ...] = (
-    "clarify",
-    "high_level_design",
-    "data",
-    "features",
-    "model",
-    "training_evaluation",
-    "deployment_monitoring",
-)
+STEP_IDS: tuple[StepId, ...] = get_args(StepId)  # the contract's order
 
 Category = Literal[
     "moderation",
@@ -48,16 +40,7 @@ Category = Literal[
     "vision",
     "llm_apps",
 ]
-CATEGORIES: tuple[str, ...] = (
-    "moderation",
-    "recommendation",
-    "ranking_search",
-    "ads",
-    "fraud_risk",
-    "forecasting",
-    "vision",
-    "llm_apps",
-)
+CATEGORIES: tuple[str, ...] = get_args(Category)
 
 FactIntent = Literal[
     "scale",
@@ -79,25 +62,7 @@ FactIntent = Literal[
     "fairness",
 ]
 #: Every intent a clarifying question can have, in a stable order.
-FACT_INTENTS: tuple[str, ...] = (
-    "scale",
-    "traffic",
-    "latency",
-    "data",
-    "labels",
-    "business_goal",
-    "success_metrics",
-    "constraints",
-    "privacy",
-    "languages",
-    "freshness",
-    "cold_start",
-    "compute",
-    "existing_system",
-    "users",
-    "feedback",
-    "fairness",
-)
+FACT_INTENTS: tuple[str, ...] = get_args(FactIntent)
 
 
 def _clean(values: list[str], what: str) -> list[str]:
