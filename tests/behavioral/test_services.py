@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from loopcoach.areas.behavioral.dataset import training_stories
+from loopcoach.areas.behavioral.labeller import fit_labeller
 from loopcoach.errors import BadInputError, EmptyInputError, NotFoundError, TooLargeError
 from loopcoach.services import behavioral, pitch
 from loopcoach.services.context import AppContext
@@ -16,29 +18,27 @@ BETTER = STORY.replace("I rewrote", "I profiled the stages, found that one join 
                        "rewrote") + " That freed the cluster for the morning reports, which now arrive 3 hours earlier."
 
 
-def test_labeller_is_cached_on_disk_keyed_by_training_hash(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shipped_labeller_is_current_and_used_without_fitting(monkeypatch: pytest.MonkeyPatch,
+                                                              ctx: AppContext) -> None:
+    shipped = behavioral.shipped_labeller()
+    assert shipped is not None
+    assert shipped[0] == behavioral.labeller_key(), "stale: run tools/fit_star_labeller.py"
+    fresh = fit_labeller(training_stories())
+    assert np.allclose(shipped[1].weights, fresh.weights, atol=1e-6)
+    assert np.allclose(shipped[1].log_trans, fresh.log_trans)
     monkeypatch.setattr(behavioral, "_LABELLERS", {})
-    first = behavioral.get_labeller(ctx)
-    files = list(ctx.settings.cache_dir.glob("star-labeller-*.npz"))
-    assert len(files) == 1
-    with np.load(files[0], allow_pickle=False) as data:
-        assert "weights" in data.files
-    monkeypatch.setattr(behavioral, "_LABELLERS", {})
-    monkeypatch.setattr(behavioral, "fit_labeller", lambda *a, **k: pytest.fail("refitted despite the cache"))
-    second = behavioral.get_labeller(ctx)
-    assert np.array_equal(first.weights, second.weights)
+    monkeypatch.setattr(behavioral, "fit_labeller", lambda *a, **k: pytest.fail("fitted despite the shipped file"))
+    assert np.array_equal(behavioral.get_labeller(ctx).weights, shipped[1].weights)
 
 
-def test_corrupt_cache_is_refitted(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stale_shipped_labeller_is_refitted(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(behavioral, "_LABELLERS", {})
-    behavioral.get_labeller(ctx)
-    path = next(ctx.settings.cache_dir.glob("star-labeller-*.npz"))
-    path.write_bytes(b"not a zip file")
-    monkeypatch.setattr(behavioral, "_LABELLERS", {})
+    monkeypatch.setattr(behavioral, "labeller_key", lambda: "star-features-0-changed")
+    fitted: list[int] = []
+    real_fit = behavioral.fit_labeller
+    monkeypatch.setattr(behavioral, "fit_labeller", lambda stories: fitted.append(1) or real_fit(stories))
     labeller = behavioral.get_labeller(ctx)
-    assert labeller.weights.shape[0] == 5
-    with np.load(path, allow_pickle=False) as data:
-        assert "weights" in data.files
+    assert fitted == [1] and labeller.weights.shape[0] == 5
 
 
 def test_check_story_is_stored(ctx: AppContext) -> None:

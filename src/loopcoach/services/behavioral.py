@@ -5,60 +5,73 @@ the embedder (to match stories to questions) and the store: stories and
 their versions in ``stories``/``story_versions``, every analysis (a check, a
 new version, a practice answer) as an attempt with ``area="behavioral"``.
 
-The fitted labeller is cached in ``settings.cache_dir`` as a ``.npz`` file
-keyed by the feature version and a hash of the training data; it is fitted
-on first use (about a second) when the cache is missing or stale.
+The fitted labeller ships with the package (``areas/behavioral/data/
+star_labeller.npz``, written by ``tools/fit_star_labeller.py``), keyed by the
+feature version and a hash of the training data, so answering needs neither
+scikit-learn nor a fit. When the key does not match (the training data or
+the features changed and the file was not regenerated), the labeller is
+fitted in memory, which needs the training extra; a test keeps the shipped
+file current.
 """
 
 from __future__ import annotations
 
-import os
 import random
 import threading
 from datetime import UTC, datetime
+from importlib import resources
 from typing import Any
 
 import numpy as np
 
 from loopcoach.areas.behavioral.analysis import analyse_story
 from loopcoach.areas.behavioral.coverage import StoryRef, build_coverage, question_text
-from loopcoach.areas.behavioral.dataset import fingerprint, parse_stories, training_text
+from loopcoach.areas.behavioral.dataset import fingerprint, training_stories, training_text
 from loopcoach.areas.behavioral.labeller import FEATURE_VERSION, StarLabeller, fit_labeller
 from loopcoach.content.schemas.behavioral import COMPETENCIES, COMPETENCY_NAMES, BehavioralQuestion
-from loopcoach.errors import BadInputError, EmptyInputError, NotFoundError, TooLargeError
+from loopcoach.errors import BadInputError, EmptyInputError, InternalError, NotFoundError, TooLargeError
 from loopcoach.services.context import AppContext
 
 AREA = "behavioral"
 MAX_STORY_CHARS = 20_000  # about 3,500 words: far past the 3-minute target, still fast to analyse
 MAX_TITLE_CHARS = 120
+SHIPPED_LABELLER = "star_labeller.npz"
 _LABELLERS: dict[str, StarLabeller] = {}
 _LOCK = threading.Lock()
 
 
+def labeller_key() -> str:
+    """The key of the labeller the current features and training data give."""
+    return f"{FEATURE_VERSION}-{fingerprint(training_text())}"
+
+
+def shipped_labeller() -> tuple[str, StarLabeller] | None:
+    """The labeller shipped with the package and its key, or None when the file is absent or unreadable."""
+    ref = resources.files("loopcoach.areas.behavioral.data").joinpath(SHIPPED_LABELLER)
+    try:
+        with ref.open("rb") as fh, np.load(fh, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+        return str(arrays.pop("key")), StarLabeller.from_arrays(arrays)
+    except (OSError, ValueError, KeyError):
+        return None
+
+
 def get_labeller(ctx: AppContext) -> StarLabeller:
-    """The fitted STAR labeller: from memory, else the on-disk cache, else fitted now and cached."""
-    text = training_text()
-    key = f"{FEATURE_VERSION}-{fingerprint(text)}"
+    """The fitted STAR labeller: from memory, else the shipped file, else fitted now (training extra)."""
+    key = labeller_key()
     with _LOCK:
         if key in _LABELLERS:
             return _LABELLERS[key]
-        path = ctx.settings.cache_dir / f"star-labeller-{key}.npz"
-        labeller: StarLabeller | None = None
-        if path.exists():
+        shipped = shipped_labeller()
+        if shipped is not None and shipped[0] == key:
+            labeller = shipped[1]
+        else:
             try:
-                with np.load(path, allow_pickle=False) as data:
-                    labeller = StarLabeller.from_arrays({k: data[k] for k in data.files})
-            except (OSError, ValueError, KeyError):
-                labeller = None  # a damaged cache is only a cache: refit
-        if labeller is None:
-            labeller = fit_labeller(parse_stories(text, "star_train.yaml"))
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
-                np.savez(tmp, **labeller.to_arrays())  # type: ignore[arg-type]
-                os.replace(tmp, path)
-            except OSError:
-                pass  # a read-only data folder only costs a refit next time
+                labeller = fit_labeller(training_stories())
+            except ImportError:
+                raise InternalError(f"The shipped STAR labeller ({SHIPPED_LABELLER}) does not match the "
+                                    "training data and scikit-learn is missing to refit it: run "
+                                    "tools/fit_star_labeller.py after 'make install-train'.") from None
         _LABELLERS[key] = labeller
         return labeller
 

@@ -15,8 +15,8 @@ training split (situation tends to come first, result last, task after
 situation), so a sentence's neighbours help decide its label.
 
 The fitted parameters are plain numpy arrays (``to_arrays`` / ``from_arrays``):
-the service caches them as ``.npz`` keyed by the training-data hash, and
-prediction needs no scikit-learn.
+``tools/fit_star_labeller.py`` writes them to ``data/star_labeller.npz``,
+keyed by the training-data hash, and prediction needs no scikit-learn.
 """
 
 from __future__ import annotations
