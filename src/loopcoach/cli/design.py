@@ -65,6 +65,7 @@ def grade_cmd(
     """Grade design notes along the seven steps (clarify ... deployment and monitoring)."""
 
     def work(ctx: AppContext) -> tuple[dict[str, Any], Any]:
+        ctx.embedder.preload()  # loads while the grader, the bank and the store are imported
         from loopcoach.areas.design.grader import AskedQuestion
         from loopcoach.areas.design.interviewer import Interviewer
         from loopcoach.services.design import get_prompt, grade

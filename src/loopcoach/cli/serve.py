@@ -18,6 +18,7 @@ def command(
     import uvicorn
 
     from loopcoach.config import load_settings
+    from loopcoach.services.warmup import warm_up
     from loopcoach.web.app import create_app
 
     try:
@@ -28,4 +29,5 @@ def command(
     bind_host = host or settings.host
     bind_port = port or settings.port
     typer.echo(f"loopcoach: serving http://{bind_host}:{bind_port} (data in {settings.home})", err=True)
+    warm_up(app.state.ctx, lambda message: typer.echo(message, err=True))
     uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning")

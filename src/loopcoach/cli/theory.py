@@ -65,6 +65,7 @@ def grade(
     """Grade an answer: key points covered (with evidence), wrong claims, score and next step."""
 
     def work(ctx: AppContext) -> tuple[dict[str, Any], Any]:
+        ctx.embedder.preload()  # loads while the grader, the bank and the store are imported
         from loopcoach.services import theory
 
         if reference is not None:
