@@ -65,6 +65,36 @@ def test_overlay_adds_and_replaces(settings: Settings, sample_bank: BankSpec) ->
         bank.get("nope")
 
 
+@pytest.mark.parametrize("name", sorted(registry.BANKS))
+def test_a_bank_from_the_parsed_cache_equals_the_parsed_files(settings: Settings, name: str) -> None:
+    parsed = load_bank(name, settings)
+    assert len(list(settings.cache_dir.glob(f"bank-{name}-*.json"))) == 1
+    cached = load_bank(name, settings)
+    assert cached.items == parsed.items and cached.sources == parsed.sources
+
+
+def test_the_parsed_cache_follows_edits_and_survives_damage(settings: Settings, sample_bank: BankSpec) -> None:
+    import os
+
+    folder = settings.content_dir / "sample"
+    folder.mkdir(parents=True)
+    item = folder / "mine.yaml"
+    item.write_text("id: mine\ntitle: First\n")
+    assert load_bank("sample", settings).get("mine").title == "First"
+    item.write_text("id: mine\ntitle: Second\n")
+    os.utime(item, ns=(item.stat().st_atime_ns, item.stat().st_mtime_ns + 1_000_000))  # a coarse clock
+    assert load_bank("sample", settings).get("mine").title == "Second"
+    caches = list(settings.cache_dir.glob("bank-sample-*.json"))
+    assert len(caches) == 1  # the stale one was removed
+    caches[0].write_text("{not json")
+    assert load_bank("sample", settings).get("mine").title == "Second"
+    (folder / "other.yaml").write_text("id: other\ntitle: Third\n")
+    assert [i.id for i in load_bank("sample", settings).items] == ["mine", "other"]
+    (folder / "broken.yaml").write_text("id: broken\n")
+    with pytest.raises(ContentError, match=r"broken\.yaml"):
+        load_bank("sample", settings)
+
+
 def test_validate_user_folder_reports_every_broken_file(tmp_path: Path, settings: Settings,
                                                           sample_bank: BankSpec) -> None:
     folder = tmp_path / "sample"

@@ -10,7 +10,11 @@ naming the file, the field and the problem. Overlay items (in
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
+import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,7 +22,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from loopcoach.config import Settings
@@ -27,8 +30,6 @@ from loopcoach.errors import ContentError, NotFoundError
 
 Item = TypeVar("Item", bound=BaseModel)
 MAX_FILE_BYTES = 2_000_000
-# libyaml's safe loader when PyYAML was built with it (about 10x faster on the banks), else the pure-Python one.
-_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SUFFIXES = (".yaml", ".yml", ".md")
 
 
@@ -78,6 +79,10 @@ def _describe_error(exc: ValidationError) -> str:
 
 def parse_item(text: str, name: str, schema: type[Item], source: str) -> Item:
     """Parse and validate one file's text; ``name`` is the file name, ``source`` how to name it in errors."""
+    import yaml  # here, not at the top: a bank read from the parsed cache needs no YAML
+
+    # libyaml's safe loader when PyYAML was built with it (about 10x faster on the banks), else the pure-Python one.
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     stem, _, suffix = name.rpartition(".")
     data: Any
     try:
@@ -87,11 +92,11 @@ def parse_item(text: str, name: str, schema: type[Item], source: str) -> Item:
             parts = text.split("\n---", 1)
             if len(parts) != 2:
                 raise ContentError(f"{source} has front matter that is never closed with a '---' line.")
-            data = yaml.load(parts[0][3:], Loader=_YAML_LOADER) or {}
+            data = yaml.load(parts[0][3:], Loader=loader) or {}
             if isinstance(data, dict):
                 data["body"] = parts[1].lstrip("-").lstrip("\n")
         else:
-            data = yaml.load(text, Loader=_YAML_LOADER)
+            data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
@@ -144,17 +149,68 @@ def load_folder(spec: BankSpec, folder: Traversable | Path, label: str) -> dict[
 
 
 def load_bank(name: str, settings: Settings) -> Bank[Any]:
-    """Load a bank: bundled items, then the user's overlay items on top."""
+    """Load a bank: bundled items, then the user's overlay items on top (from the parsed cache when current)."""
     spec = BANKS.get(name)
     if spec is None:
         raise NotFoundError(f"There is no content bank named '{name}'; known banks: {', '.join(sorted(BANKS))}.")
+    overlay = settings.content_dir / spec.folder
+    cache_file = _bank_cache_file(spec, overlay, settings)
+    cached = _read_bank_cache(spec, cache_file)
+    if cached is not None:
+        return cached
     items = load_folder(spec, bundled_folder(spec), f"bundled {spec.folder}")
     sources = dict.fromkeys(items, "bundled")
-    overlay = settings.content_dir / spec.folder
     for item_id, item in load_folder(spec, overlay, str(overlay)).items():
         items[item_id] = item
         sources[item_id] = str(overlay / item_id)
-    return Bank(spec, [items[k] for k in sorted(items)], sources)
+    bank: Bank[Any] = Bank(spec, [items[k] for k in sorted(items)], sources)
+    _write_bank_cache(spec, bank, cache_file)
+    return bank
+
+
+# The parsed-bank cache: a command that needs one question should not parse 127 YAML files. The key covers
+# everything parsing depends on (every file's name, size and mtime, the schema module, loopcoach's version),
+# and the items are re-validated from JSON by pydantic (fast), so a hit yields the same models as a parse.
+def _bank_cache_file(spec: BankSpec, overlay: Path, settings: Settings) -> Path:
+    from loopcoach import __version__
+
+    digest = hashlib.sha256(f"{__version__}\n{spec}\n".encode())
+    schema_file = getattr(sys.modules.get(schema_for(spec).__module__), "__file__", None)
+    if schema_file:
+        digest.update(_stat_line(Path(schema_file)))
+    for folder in (bundled_folder(spec), overlay):
+        for entry in _files(folder):
+            digest.update(_stat_line(Path(str(entry))))
+    return settings.cache_dir / f"bank-{spec.name}-{digest.hexdigest()[:20]}.json"
+
+
+def _stat_line(path: Path) -> bytes:
+    st = path.stat()
+    return f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode()
+
+
+def _read_bank_cache(spec: BankSpec, cache_file: Path) -> Bank[Any] | None:
+    try:
+        raw = json.loads(cache_file.read_bytes())
+        schema = schema_for(spec)
+        items = [schema.model_validate(item) for item in raw["items"]]
+        return Bank(spec, items, {str(k): str(v) for k, v in raw["sources"].items()})
+    except (OSError, ValueError, KeyError, TypeError, ValidationError):
+        return None  # absent, stale format or damaged: only a cache, parse the files
+
+
+def _write_bank_cache(spec: BankSpec, bank: Bank[Any], cache_file: Path) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        payload = {"items": [item.model_dump(mode="json") for item in bank.items], "sources": bank.sources}
+        tmp = cache_file.with_name(f"{cache_file.stem}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(payload), encoding="utf-8")
+        os.replace(tmp, cache_file)
+        for old in cache_file.parent.glob(f"bank-{spec.name}-*.json"):
+            if old != cache_file:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only data folder only costs parsing next time
 
 
 @dataclass

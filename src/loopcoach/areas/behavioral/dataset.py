@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
 from loopcoach.errors import ContentError
 
 LABELS: tuple[str, ...] = ("situation", "task", "action", "result", "other")
@@ -47,8 +45,10 @@ class LabelledStory:
 
 def parse_stories(text: str, source: str) -> list[LabelledStory]:
     """Parse a labelled-stories YAML document; ContentError names ``source`` and the story."""
+    import yaml
+
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.safe_load(text)  # imported here: answering a story reads the shipped labeller, not YAML
     except yaml.YAMLError:
         raise ContentError(f"{source} is not valid YAML.") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("stories"), list):
