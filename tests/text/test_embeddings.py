@@ -111,3 +111,17 @@ def test_encoding_needs_neither_torch_nor_sentence_transformers(tmp_path: Path) 
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True,
                           timeout=120)
     assert done.stdout.strip() == "none"
+
+
+def test_preload_loads_in_the_background_and_encode_waits_for_it(embedder: Any) -> None:
+    from loopcoach.text.embeddings import _Model
+
+    model = _Model()  # a fresh holder; the session itself is shared per file, so this is cheap
+    fresh = Embedder(model)
+    fresh.preload()
+    fresh.preload()  # a second call starts no second thread
+    assert model.preloading is not None and model.preloading.name == "loopcoach-model-load"
+    vector = fresh.encode(["hello world"])[0]
+    model.preloading.join(timeout=60)
+    assert fresh.loaded
+    assert float(vector @ embedder.encode(["hello world"])[0]) > 0.99999
