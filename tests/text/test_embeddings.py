@@ -125,3 +125,14 @@ def test_preload_loads_in_the_background_and_encode_waits_for_it(embedder: Any) 
     model.preloading.join(timeout=60)
     assert fresh.loaded
     assert float(vector @ embedder.encode(["hello world"])[0]) > 0.99999
+
+
+def test_batches_group_similar_lengths_within_the_token_budget() -> None:
+    from loopcoach.text.embeddings import BATCH, BATCH_TOKENS, _batches
+
+    assert _batches([20, 250, 18, 15]) == [[1], [0, 2, 3]]  # the long text does not pad the short ones
+    assert _batches([]) == []
+    wide = _batches([256] * 40)
+    assert [len(b) for b in wide] == [BATCH_TOKENS // 256] * 2 + [40 - 2 * (BATCH_TOKENS // 256)]
+    assert max(len(b) for b in _batches([5] * 200)) == BATCH
+    assert sorted(i for b in _batches([3, 9, 27, 81, 5, 7]) for i in b) == list(range(6))

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
 BATCH = 64
+BATCH_TOKENS = 4096  # padded tokens per run: bounds the attention buffers (16 texts of 256 tokens)
 _LABEL = f"{MODEL_NAME} sentence model"
 
 
@@ -146,12 +147,31 @@ def _tokenizer(path: Path, max_tokens: int) -> Any:
     except ImportError:
         raise InternalError("The tokenizers package is not installed: run 'pip install tokenizers'.") from None
     tokenizer = Tokenizer.from_file(str(path))
-    # tokenizer.json pads and truncates to 128; sentence-transformers overrides both per call with
-    # max_seq_length (256) and padding to the longest text of the batch, so do the same here.
+    # tokenizer.json pads and truncates to 128; sentence-transformers truncates at max_seq_length (256)
+    # and pads per batch, which _encode does itself.
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=max_tokens)
-    tokenizer.enable_padding(pad_id=0, pad_type_id=0, pad_token="[PAD]")
     return tokenizer
+
+
+def _batches(lengths: list[int]) -> list[list[int]]:
+    """Indices grouped longest first into batches of similar token counts.
+
+    A batch is padded to its longest text and attention costs the square of that width, so a batch
+    closes when the next text is under half its width, or at BATCH texts or BATCH_TOKENS padded tokens
+    (one 250-token model answer padded 30 short phrasings to 250 tokens each: 9x the work).
+    Vectors do not depend on the batching (padding is masked out).
+    """
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    batches: list[list[int]] = []
+    for i in order:
+        current = batches[-1] if batches else None
+        if (current is None or len(current) >= BATCH or lengths[i] * 2 < lengths[current[0]]
+                or (len(current) + 1) * lengths[current[0]] > BATCH_TOKENS):
+            batches.append([i])
+        else:
+            current.append(i)
+    return batches
 
 
 def _pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -208,14 +228,15 @@ class Embedder:
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         session, tokenizer = self._shared.get()
+        encodings = tokenizer.encode_batch(texts)
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        # Longest first, as sentence-transformers does: texts of a batch have similar lengths, so little padding.
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        for start in range(0, len(order), BATCH):
-            rows = order[start:start + BATCH]
-            encodings = tokenizer.encode_batch([texts[i] for i in rows])
-            ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
-            mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
+        for rows in _batches([len(e.ids) for e in encodings]):
+            width = len(encodings[rows[0]].ids)
+            ids = np.zeros((len(rows), width), dtype=np.int64)  # 0 is [PAD]
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for row, i in enumerate(rows):
+                ids[row, :len(encodings[i].ids)] = encodings[i].ids
+                mask[row, :len(encodings[i].ids)] = 1
             (hidden,) = session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": mask})
             out[rows] = _pool(hidden, mask)
         return out
