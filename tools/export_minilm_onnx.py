@@ -28,7 +28,6 @@ the tokenizer limit, the output file's sha256).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import shutil
 from collections.abc import Callable
@@ -38,19 +37,12 @@ from typing import Any
 
 import numpy as np
 
+from loopcoach.text.inference import sha256_of as sha256
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "loopcoach" / "text" / "models" / "all_minilm_l6_v2"
 BLOCK = 32
 OPSET = 21  # DequantizeLinear with block_size needs 21
-
-
-def sha256(path: Path) -> str:
-    """Hex digest of a file."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def quantise_blocks(matrix: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
