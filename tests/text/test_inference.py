@@ -40,11 +40,11 @@ def test_a_slow_load_is_announced_and_timed(tmp_path: Path, monkeypatch: pytest.
     said: list[str] = []
     real_open = inference._open
 
-    def slow_open(p: Path, label: str) -> inference.Session:
+    def slow_open(p: Path, label: str, float_weights: bool) -> inference.Session:
         import time
 
         time.sleep(0.2)  # longer than the threshold, so the timer fires before the load ends
-        return real_open(p, label)
+        return real_open(p, label, float_weights)
 
     monkeypatch.setattr(inference, "_open", slow_open)
     inference.load_session(path, "slow model", say=said.append)

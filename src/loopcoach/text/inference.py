@@ -45,17 +45,23 @@ def loaded(path: Path) -> bool:
     return path.resolve() in _SESSIONS
 
 
-def load_session(path: Path, label: str, say: Callable[[str], None] | None = None) -> Session:
-    """The session for the model at ``path``, built on the first call; ``label`` names it in messages."""
+def load_session(path: Path, label: str, say: Callable[[str], None] | None = None, *,
+                 float_weights: bool = True) -> Session:
+    """The session for the model at ``path``, built on the first call; ``label`` names it in messages.
+
+    ``float_weights`` (default) expands weights stored as int8 blocks (DequantizeLinear on initializers)
+    into float32 once at load, so the model computes in float32; pass False for a model quantised for
+    int8 kernels (QDQ around activations), whose rewrites that setting would turn off.
+    """
     key = path.resolve()
     with _LOCK:
         found = _SESSIONS.get(key)
         if found is None:
-            found = _SESSIONS[key] = _build(key, label, say or say_on_stderr)
+            found = _SESSIONS[key] = _build(key, label, say or say_on_stderr, float_weights)
         return found
 
 
-def _build(path: Path, label: str, say: Callable[[str], None]) -> Session:
+def _build(path: Path, label: str, say: Callable[[str], None], float_weights: bool) -> Session:
     if not path.is_file():
         raise InternalError(f"The {label} is missing ({path}); reinstall loopcoach.")
     start = time.perf_counter()
@@ -70,7 +76,7 @@ def _build(path: Path, label: str, say: Callable[[str], None]) -> Session:
     timer.daemon = True
     timer.start()
     try:
-        session = _open(path, label)
+        session = _open(path, label, float_weights)
     finally:
         timer.cancel()
     if slow.is_set():
@@ -78,7 +84,7 @@ def _build(path: Path, label: str, say: Callable[[str], None]) -> Session:
     return session
 
 
-def _open(path: Path, label: str) -> Session:
+def _open(path: Path, label: str, float_weights: bool) -> Session:
     try:
         import onnxruntime as ort
     except ImportError:
@@ -90,9 +96,10 @@ def _open(path: Path, label: str) -> Session:
     options.log_severity_level = 3  # warnings about optimisations are for developers, not users
     # Idle worker threads must not spin on a shared 2-core laptop (the sandbox and the server run beside them).
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    # The weights are stored as int8 blocks with DequantizeLinear nodes; with the QDQ rewrites off, ORT
-    # folds them into float32 constants once at load instead of dequantising on every call.
-    options.add_session_config_entry("session.disable_quant_qdq", "1")
+    if float_weights:
+        # With the QDQ rewrites off, ORT folds DequantizeLinear on initializers into float32 constants once
+        # at load; with them on it dequantises on every call (about 3x slower for the sentence model).
+        options.add_session_config_entry("session.disable_quant_qdq", "1")
     try:
         session: Session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
     except Exception as exc:  # onnxruntime raises its own untyped exception classes
