@@ -141,8 +141,9 @@ def venv_size(editable: bool) -> None:
         heavy = [p for p in ("torch", "transformers", "sentence-transformers", "sentence_transformers")
                  if f"\n{p}==" in "\n" + listed]
         how = "make run's install (pip install -e .)" if editable else "pip install ."
-        print(f"fresh venv, {how + ':':<38}{folder_megabytes(venv):6.0f} MB (goal < 400 MB; install {took:.0f} s; "
-              f"torch-family packages: {', '.join(heavy) or 'none'})")
+        size = folder_megabytes(venv)
+        print(f"fresh venv, {how + ':':<38}{size:6.0f} MB = {size * 1e6 / 2**20:.0f} MiB (du -sh) (goal < 400 MB; "
+              f"install {took:.0f} s; torch-family packages: {', '.join(heavy) or 'none'})")
 
 
 def serve_rss() -> None:
