@@ -17,13 +17,16 @@ Prints, each against a bare `python -c pass` measured in the same run:
 * the peak RSS of an idle `loopcoach serve` once the model is loaded (goal < 400 MB).
 
 Commands run with PYTHONDONTWRITEBYTECODE unset, as on a user's machine,
-so Python caches its bytecode as it normally does.
+so Python caches its bytecode as it normally does. Beside each wall time
+the CPU time (user + system, all threads) is printed: on a busy machine the
+wall time grows with the load, the CPU time much less.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import socket
 import statistics
 import subprocess
@@ -59,14 +62,28 @@ def environment(home: Path) -> dict[str, str]:
 
 def wall(argv: list[str], env: dict[str, str]) -> float:
     """Wall time of one run; the command must succeed."""
+    return timed(argv, env)[0]
+
+
+def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, every thread) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, check=True, capture_output=True, env=env)
-    return time.perf_counter() - start
+    took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return took, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def median_seconds(argv: list[str], env: dict[str, str], runs: int) -> float:
     """Median wall time of ``runs`` runs."""
-    return statistics.median(wall(argv, env) for _ in range(runs))
+    return medians(argv, env, runs)[0]
+
+
+def medians(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    """Median wall and median CPU time of ``runs`` runs."""
+    samples = [timed(argv, env) for _ in range(runs)]
+    return statistics.median(w for w, _ in samples), statistics.median(c for _, c in samples)
 
 
 def inputs(folder: Path) -> dict[str, list[str]]:
@@ -100,10 +117,10 @@ def commands(runs: int) -> None:
         bare = median_seconds([PYTHON, "-c", "pass"], env, runs)
         print(f"python -c pass:        {bare * 1000:7.0f} ms (median of {runs})")
         for name, args in cases.items():
-            cold = median_seconds([*LOOPCOACH, *args], env, runs)
+            cold, cpu = medians([*LOOPCOACH, *args], env, runs)
             goal = f", goal < {goals[name]:.1f} s" if name in goals else ""
             print(f"{name + ':':<22}{cold * 1000:7.0f} ms ({cold / bare:5.1f}x python; median of {runs}{goal}; "
-                  f"first run in a new data folder {firsts[name] * 1000:.0f} ms)")
+                  f"CPU {cpu * 1000:.0f} ms; first run in a new data folder {firsts[name] * 1000:.0f} ms)")
 
 
 def help_ratio() -> None:
