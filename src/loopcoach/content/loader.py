@@ -169,15 +169,16 @@ def load_bank(name: str, settings: Settings) -> Bank[Any]:
 
 
 # The parsed-bank cache: a command that needs one question should not parse 127 YAML files. The key covers
-# everything parsing depends on (every file's name, size and mtime, the schema module, loopcoach's version),
+# everything parsing depends on (every file's name, size and mtime, the schema modules, loopcoach's version),
 # and the items are re-validated from JSON by pydantic (fast), so a hit yields the same models as a parse.
 def _bank_cache_file(spec: BankSpec, overlay: Path, settings: Settings) -> Path:
     from loopcoach import __version__
 
     digest = hashlib.sha256(f"{__version__}\n{spec}\n".encode())
     schema_file = getattr(sys.modules.get(schema_for(spec).__module__), "__file__", None)
-    if schema_file:
-        digest.update(_stat_line(Path(schema_file)))
+    if schema_file:  # every module beside the schema: a shared validator there changes parsing too
+        for module in sorted(Path(schema_file).parent.glob("*.py")):
+            digest.update(_stat_line(module))
     for folder in (bundled_folder(spec), overlay):
         for entry in _files(folder):
             digest.update(_stat_line(Path(str(entry))))
