@@ -78,7 +78,7 @@ def _model() -> tuple[dict[str, Any] | None, dict[str, Any]]:
     intact = sha256_of(info.file) == info.sha256
     model = {"name": info.name, "runtime": info.runtime, "file": str(info.file), "size_bytes": info.size_bytes,
              "weights": info.weights, "source": info.source, "sha256": info.sha256, "intact": intact}
-    missing = [m for m in ("onnxruntime", "tokenizers") if find_spec(m) is None]
+    missing = [m for m in ("onnxruntime",) if find_spec(m) is None]
     detail = f"{info.name} on {info.runtime}, {info.file} ({info.size_bytes / 1e6:.0f} MB, from {info.source})"
     if missing:
         return model, _check("model", False, f"{detail}; {' and '.join(missing)} not installed",

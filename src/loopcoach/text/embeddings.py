@@ -6,7 +6,8 @@ file converted once from the sentence-transformers weights by
 arithmetic, 24 MB) and the model's own ``tokenizer.json``. Encoding follows
 the sentence-transformers pipeline of this model exactly: WordPiece with
 [CLS]/[SEP], truncation at 256 tokens, mean pooling over the attended
-tokens, L2 normalisation. onnxruntime and tokenizers are imported on the
+tokens, L2 normalisation (the tokenizer is ``text.wordpiece``, checked against
+the ``tokenizers`` package in the tests). onnxruntime is imported on the
 first ``encode`` (or ``load``), never at import time, and the session is
 built once per process (``text.inference``).
 
@@ -29,12 +30,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from loopcoach.errors import InternalError, LoopcoachError
 from loopcoach.text import inference
+from loopcoach.text.wordpiece import WordPiece
 
 if TYPE_CHECKING:
     from loopcoach.config import Settings
@@ -102,7 +104,7 @@ class _Model:
 
     def __init__(self) -> None:
         self.session: inference.Session | None = None
-        self.tokenizer: Any = None
+        self.tokenizer: WordPiece | None = None
         self.lock = threading.Lock()
         self.preloading: threading.Thread | None = None
 
@@ -130,7 +132,7 @@ class _Model:
         thread.start()
         atexit.register(finish)
 
-    def get(self, say: Callable[[str], None] | None = None) -> tuple[inference.Session, Any]:
+    def get(self, say: Callable[[str], None] | None = None) -> tuple[inference.Session, WordPiece]:
         with self.lock:
             if self.session is None or self.tokenizer is None:
                 info = model_info()
@@ -139,19 +141,10 @@ class _Model:
             return self.session, self.tokenizer
 
 
-def _tokenizer(path: Path, max_tokens: int) -> Any:
-    # The Rust tokenizer's thread pool must stay off: the coding sandbox forks this process.
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    try:
-        from tokenizers import Tokenizer
-    except ImportError:
-        raise InternalError("The tokenizers package is not installed: run 'pip install tokenizers'.") from None
-    tokenizer = Tokenizer.from_file(str(path))
+def _tokenizer(path: Path, max_tokens: int) -> WordPiece:
     # tokenizer.json pads and truncates to 128; sentence-transformers truncates at max_seq_length (256)
     # and pads per batch, which _encode does itself.
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(max_length=max_tokens)
-    return tokenizer
+    return WordPiece.from_file(path, max_tokens)
 
 
 def _batches(lengths: list[int]) -> list[list[int]]:
@@ -228,15 +221,15 @@ class Embedder:
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         session, tokenizer = self._shared.get()
-        encodings = tokenizer.encode_batch(texts)
+        encodings = [tokenizer.encode(t) for t in texts]
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for rows in _batches([len(e.ids) for e in encodings]):
-            width = len(encodings[rows[0]].ids)
+        for rows in _batches([len(e) for e in encodings]):
+            width = len(encodings[rows[0]])
             ids = np.zeros((len(rows), width), dtype=np.int64)  # 0 is [PAD]
             mask = np.zeros((len(rows), width), dtype=np.int64)
             for row, i in enumerate(rows):
-                ids[row, :len(encodings[i].ids)] = encodings[i].ids
-                mask[row, :len(encodings[i].ids)] = 1
+                ids[row, :len(encodings[i])] = encodings[i]
+                mask[row, :len(encodings[i])] = 1
             (hidden,) = session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": mask})
             out[rows] = _pool(hidden, mask)
         return out
