@@ -7,7 +7,7 @@ PORT ?= 8000
 export LOOPCOACH_HOST ?= $(HOST)
 export LOOPCOACH_PORT ?= $(PORT)
 
-.PHONY: run test install install-test install-train lint typecheck pytest bench clean
+.PHONY: run test install install-test install-train lint typecheck pytest bench clean train-theory
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ test: lint typecheck pytest
 
 bench: install-test
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# Train the theory pair model on SemEval-2013 Task 7 (not part of `make test`): make train-theory DATA=/path/to/semeval2013
+train-theory: install-train
+	@test -n "$(DATA)" || { echo "set DATA to the SemEval-2013 Task 7 folder (see docs/data/semeval2013.md)"; exit 2; }
+	nice -n 10 $(BIN)/python tools/train_theory.py --data $(DATA)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache tests/artifacts
