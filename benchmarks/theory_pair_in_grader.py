@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 from calibrate_theory import analyse_all, load_labelled, load_question, make_grader, split  # noqa: E402
+from theory_grader import spearman  # noqa: E402
 
 import loopcoach.areas.theory.calibration as calibration_module  # noqa: E402
 import loopcoach.areas.theory.fitting as fitting_module  # noqa: E402
@@ -41,13 +42,6 @@ from loopcoach.areas.theory.fitting import fit_calibration  # noqa: E402
 from loopcoach.areas.theory.lexicon import content_lemmas  # noqa: E402
 from loopcoach.areas.theory.pairmodel import Claim, PairJudge  # noqa: E402
 from loopcoach.areas.theory.result import build_result  # noqa: E402
-
-
-def spearman(a: list[float], b: list[float]) -> float:
-    """Spearman rank correlation."""
-    from scipy.stats import spearmanr
-
-    return float(spearmanr(a, b).statistic)
 
 
 def with_pair(grader, judge: PairJudge, analysed):  # type: ignore[no-untyped-def]

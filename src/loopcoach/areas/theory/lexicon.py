@@ -50,6 +50,7 @@ def content_lemmas(text: str) -> list[str]:
     return list(_content_lemmas_cached(text))
 
 
+@lru_cache(maxsize=16384)
 def negation_count(text: str) -> int:
     """How many negation words ``text`` holds (``n't`` contractions included)."""
     count = 0
@@ -67,9 +68,15 @@ def is_negated_relative_to(sentence: str, claim: str) -> bool:
     Presence rather than parity: in "F1 is the harmonic mean, not the
     arithmetic average, so it is 0, not 0.5" the two negations do not cancel.
     """
-    if DISAVOWALS.search(sentence) and not DISAVOWALS.search(claim):
+    if _disavows(sentence) and not _disavows(claim):
         return True
     return (negation_count(sentence) > 0) != (negation_count(claim) > 0)
+
+
+@lru_cache(maxsize=16384)
+def _disavows(text: str) -> bool:
+    # Cached: the pair model asks this of every (unit, claim text) pair.
+    return DISAVOWALS.search(text) is not None
 
 
 def has_intuition_cue(text: str) -> bool:

@@ -165,19 +165,23 @@ def pair_features(unit: str, texts: Sequence[str], sims: NDArray[np.float32],
                   keywords: Sequence[str] = ()) -> dict[str, float]:
     """The features of one (unit, claim) pair; ``sims[i]`` is the unit's cosine to ``texts[i]``."""
     best = int(np.argmax(sims))
+    return _features(unit, texts, best, float(sims[best]), float(np.mean(sims)), keywords)
+
+
+def _features(unit: str, texts: Sequence[str], best: int, cos_max: float, cos_mean: float,
+              keywords: Sequence[str]) -> dict[str, float]:
     ul = _lemmas(unit)
-    recalls = [len(_lemmas(t) & ul) / len(_lemmas(t)) if _lemmas(t) else 0.0 for t in texts]
+    recalls = [len(lem & ul) / len(lem) if lem else 0.0 for lem in map(_lemmas, texts)]
     kw_sets = [_lemmas(k) or frozenset({k.lower()}) for k in keywords]
     tl = _lemmas(texts[best])
-    shared = len(tl & ul)
     numbers = _numbers(texts[best])
     return {
-        "cos_max": float(sims[best]),
-        "cos_mean": float(np.mean(sims)),
+        "cos_max": cos_max,
+        "cos_mean": cos_mean,
         "recall": recalls[best],
         "recall_max": max(recalls),
         "keywords": sum(1 for k in kw_sets if k <= ul) / len(kw_sets) if kw_sets else recalls[best],
-        "precision": shared / len(ul) if ul else 0.0,
+        "precision": len(tl & ul) / len(ul) if ul else 0.0,
         "negated": 1.0 if is_negated_relative_to(unit, texts[best]) else 0.0,
         "numbers_missing": 1.0 if numbers - _numbers(unit) else 0.0,
         "unit_len": math.log1p(len(ul)),
@@ -222,7 +226,11 @@ class PairJudge:
         out = []
         for claim, mat in zip(claims, self._texts_vectors(claims), strict=True):
             sims = unit_vectors @ mat.T  # (units, texts)
-            out.append([pair_features(u, claim.texts, sims[i], claim.keywords) for i, u in enumerate(units)])
+            best, top, mean = sims.argmax(axis=1), sims.max(axis=1), sims.mean(axis=1)
+            out.append([
+                _features(u, claim.texts, int(best[i]), float(top[i]), float(mean[i]), claim.keywords)
+                for i, u in enumerate(units)
+            ])
         return out
 
     def judge(self, units: Sequence[str], claims: Sequence[Claim],
