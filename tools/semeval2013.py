@@ -119,7 +119,7 @@ def real_encoder(home: Path | None = None) -> CachedEncoder:
     from loopcoach.config import load_settings
     from loopcoach.text.embeddings import get_embedder
 
-    folder = home or Path(tempfile.gettempdir()) / "loopcoach-semeval"
+    folder = home or Path(tempfile.gettempdir()) / "loopcoach-semeval-onnx"
     return CachedEncoder(get_embedder(load_settings({"LOOPCOACH_HOME": str(folder)})))
 
 
