@@ -6,15 +6,27 @@ migration, once released, never changes: the DDL of version 1 is written
 out here rather than derived from ``tables.py``, which is the *current*
 schema. A test migrates a blank database (SQLite and PostgreSQL) and checks
 that the result matches ``tables.py`` column for column.
+
+Several processes may open a fresh store at once (``loopcoach story add`` run in
+parallel, a web server and a CLI). ``migrate`` therefore holds a lock while it
+reads the version and applies migrations: an advisory lock on PostgreSQL, and on
+SQLite an exclusive ``flock`` on a file beside the database. The others wait,
+then find nothing left to do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+
+from loopcoach.errors import StoreError
 
 Migration = Callable[[sa.Connection], None]
 
@@ -93,8 +105,73 @@ def current_version(conn: sa.Connection) -> int:
     return int(value or 0)
 
 
+# Any fixed 64-bit number works as long as every loopcoach process uses the same one.
+ADVISORY_LOCK_KEY = 0x6C6F6F70636F6163  # "loopcoac"
+LOCK_WAIT_SECONDS = 120.0
+
+
+def lock_path(engine: sa.Engine) -> Path | None:
+    """The lock file beside a SQLite database file; None for PostgreSQL or an in-memory database."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database + ".migrate.lock")
+
+
+@contextmanager
+def migration_lock(engine: sa.Engine, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the store's migration lock: one process migrates, the others wait for it."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            # A session-level lock outlives the transaction; commit so the connection is not left
+            # idle in a transaction while the migrations run on another connection.
+            conn.execute(sa.text(f"SET lock_timeout = {int(wait * 1000)}"))
+            conn.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
+            conn.execute(sa.text("RESET lock_timeout"))
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_LOCK_KEY})
+                conn.commit()
+        return
+    path = lock_path(engine)
+    if path is None:
+        yield
+        return
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise StoreError(f"The lock file {path} cannot be created: {exc.strerror}.") from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreError(f"Another loopcoach process has held {path} for over {wait:.0f} seconds "
+                                     "while updating the database; wait for it to finish and try again.") from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
 def migrate(engine: sa.Engine) -> list[int]:
-    """Apply every pending migration, each in its own transaction; return the versions applied."""
+    """Apply every pending migration under the migration lock; return the versions applied."""
+    with engine.connect() as conn:
+        if current_version(conn) >= latest_version():
+            return []
+    with migration_lock(engine):
+        return _migrate_locked(engine)
+
+
+def _migrate_locked(engine: sa.Engine) -> list[int]:
+    """Apply every pending migration, each in its own transaction (the caller holds the lock)."""
     applied: list[int] = []
     with engine.begin() as conn:
         _migrations_table.create(conn, checkfirst=True)

@@ -19,6 +19,7 @@ from sqlalchemy import event
 from loopcoach.config import Settings
 from loopcoach.errors import InvalidDocumentError, NotFoundError, StoreError
 from loopcoach.store import tables as t
+from loopcoach.store.ids import check_id, max_id
 from loopcoach.store.migrations import migrate
 from loopcoach.store.records import (
     Application,
@@ -45,10 +46,12 @@ def _dumps(value: Any) -> str:
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # The busy timeout comes first: switching a fresh file to WAL needs a lock that another process
+    # opening the same store may hold for a moment.
+    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
 
@@ -71,16 +74,30 @@ class Store:
     def __init__(self, engine: sa.Engine, user_name: str) -> None:
         self.engine = engine
         self.user_name = user_name
+        self.max_id = max_id(engine)
         self.user_id = self._ensure_user(user_name)
+
+    def _id(self, value: int, what: str) -> int:
+        """``value`` if it can name a row; otherwise the same NotFoundError an unknown id gets."""
+        return check_id(value, what, self.max_id)
 
     # -- users -------------------------------------------------------------------------------
     def _ensure_user(self, name: str) -> int:
-        with self.engine.begin() as conn:
-            row = conn.execute(sa.select(t.users.c.id).where(t.users.c.name == name)).first()
-            if row:
-                return int(row[0])
-            result = conn.execute(t.users.insert().values(name=name, created_at=now_iso()))
-            return int(result.inserted_primary_key[0])  # type: ignore[index]
+        query = sa.select(t.users.c.id).where(t.users.c.name == name)
+        try:
+            with self.engine.begin() as conn:
+                row = conn.execute(query).first()
+                if row:
+                    return int(row[0])
+                result = conn.execute(t.users.insert().values(name=name, created_at=now_iso()))
+                return int(result.inserted_primary_key[0])  # type: ignore[index]
+        except sa.exc.IntegrityError:
+            # Another process created the same user between our read and our insert: use that row.
+            with self.engine.connect() as conn:
+                row = conn.execute(query).first()
+            if row is None:
+                raise
+            return int(row[0])
 
     def for_user(self, name: str) -> Store:
         """A store on the same database for another user (a server with several users)."""
@@ -122,6 +139,7 @@ class Store:
 
     def get_attempt(self, attempt_id: int) -> Attempt:
         """One attempt of this user; NotFoundError otherwise."""
+        attempt_id = self._id(attempt_id, "attempt")
         q = sa.select(t.attempts).where(t.attempts.c.id == attempt_id, t.attempts.c.user_id == self.user_id)
         with self.engine.connect() as conn:
             row = conn.execute(q).mappings().first()
@@ -269,6 +287,7 @@ class Store:
 
     def get_story(self, story_id: int) -> Story:
         """One story of this user; NotFoundError otherwise."""
+        story_id = self._id(story_id, "story")
         s = t.stories.c
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(t.stories).where(s.id == story_id, s.user_id == self.user_id)
@@ -310,6 +329,7 @@ class Store:
 
     def get_session(self, session_id: int) -> Session:
         """One session of this user; NotFoundError otherwise."""
+        session_id = self._id(session_id, "session")
         m = t.mock_sessions.c
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(t.mock_sessions).where(m.id == session_id, m.user_id == self.user_id)
@@ -389,6 +409,7 @@ class Store:
 
     def get_application(self, application_id: int) -> Application:
         """One application of this user; NotFoundError otherwise."""
+        application_id = self._id(application_id, "application")
         a = t.applications.c
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(t.applications).where(a.id == application_id, a.user_id == self.user_id)
