@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from loopcoach.cli.common import JsonOption, read_bytes_arg, run_command
+from loopcoach.cli.common import JsonOption, decode_text, read_bytes_arg, run_command
 from loopcoach.services.context import AppContext
 
 app = typer.Typer(help="Coding interview: LeetCode-style problems, a sandboxed judge, complexity.",
@@ -17,18 +17,13 @@ MAX_BYTES = 64 * 1024
 
 
 def _read_solution(path: str) -> str:
-    from loopcoach.errors import BinaryInputError, TooLargeError
+    from loopcoach.errors import TooLargeError
     from loopcoach.services.coding import check_source
 
     data, name = read_bytes_arg(path, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise TooLargeError(f"{name} is larger than 64 KB; a solution must be smaller.")
-    if b"\x00" in data:
-        raise BinaryInputError(f"{name} is a binary file, not Python code.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BinaryInputError(f"{name} is not UTF-8 text, so it is not Python code.") from None
+    text = decode_text(data, name, MAX_BYTES)
     return check_source(text, name)
 
 

@@ -18,14 +18,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
-from loopcoach.errors import (
-    BadInputError,
-    BinaryInputError,
-    EmptyInputError,
-    LoopcoachError,
-    NotFoundError,
-    TooLargeError,
-)
+from loopcoach.errors import BadInputError, LoopcoachError, NotFoundError, TooLargeError
 from loopcoach.services.context import AppContext
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout and nothing else.")]
@@ -80,18 +73,10 @@ def run_command(work: Work, json_output: bool, ctx: AppContext | None = None) ->
 
 
 def decode_text(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> str:
-    """Bytes -> text, refusing empty, binary and oversized input with one sentence."""
-    if len(data) > max_bytes:
-        raise TooLargeError(f"{name} is {len(data):,} bytes; the limit is {max_bytes:,} bytes.")
-    if b"\x00" in data[:8192]:
-        raise BinaryInputError(f"{name} is a binary file, not text.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BinaryInputError(f"{name} is not UTF-8 text.") from None
-    if not text.strip():
-        raise EmptyInputError(f"{name} is empty.")
-    return text
+    """Bytes -> text by the rules every edge shares (``loopcoach.text.decoding``)."""
+    from loopcoach.text.decoding import decode_text as decode
+
+    return decode(data, name, max_bytes)
 
 
 def read_bytes_arg(path: str, max_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> tuple[bytes, str]:

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from loopcoach.cli.common import JsonOption, read_bytes_arg, run_command
-from loopcoach.errors import BadInputError, InvalidDocumentError
+from loopcoach.errors import BadInputError, BinaryInputError, InvalidDocumentError
 from loopcoach.services.context import AppContext
 
 app = typer.Typer(help="Export or import all of your data.", no_args_is_help=True)
@@ -58,11 +58,15 @@ def import_(
     """Restore an export into an empty data folder."""
 
     def work(ctx: AppContext) -> tuple[dict[str, Any], Any]:
+        from loopcoach.store.transfer import parse_export
+        from loopcoach.text.decoding import decode_text
+
         data, name = read_bytes_arg(file, MAX_IMPORT_BYTES)
         try:
-            doc = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise InvalidDocumentError(f"{name} is not a JSON export file.") from None
+            text = decode_text(data, name)
+        except BinaryInputError:
+            raise InvalidDocumentError(f"{name} is not a JSON export file (it is not UTF-8 text).") from None
+        doc = parse_export(text, name)
         counts = ctx.store.import_all(doc)
         return {"file": name, "tables": counts}, _render_import
 

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from loopcoach.errors import InvalidDocumentError
 from loopcoach.store import tables as t
+from loopcoach.store.ids import max_id
 from loopcoach.store.migrations import latest_version
 
 EXPORT_FORMAT = "loopcoach-export"
@@ -34,9 +35,23 @@ def export_document(engine: sa.Engine) -> dict[str, Any]:
     return doc
 
 
+def parse_export(text: str, name: str) -> Any:
+    """The JSON value of an export file's text; InvalidDocumentError (one sentence) when it is not JSON.
+
+    An export is a few levels deep; a hostile file of a million nested brackets stops the parser
+    at Python's recursion limit, and that is a refusal too, not a traceback.
+    """
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise InvalidDocumentError(f"{name} nests its JSON too deeply to be a loopcoach export file.") from None
+    except ValueError:
+        raise InvalidDocumentError(f"{name} is not a JSON export file.") from None
+
+
 def import_document(engine: sa.Engine, doc: Any) -> dict[str, int]:
     """Insert a validated export into an empty database in one transaction; rows per table."""
-    tables = _validate_export(doc)
+    tables = _validate_export(doc, max_id(engine))
     counts: dict[str, int] = {}
     try:
         with engine.begin() as conn:
@@ -56,7 +71,7 @@ def import_document(engine: sa.Engine, doc: Any) -> dict[str, int]:
     return counts
 
 
-def _validate_export(doc: Any) -> dict[str, list[dict[str, Any]]]:
+def _validate_export(doc: Any, largest: int) -> dict[str, list[dict[str, Any]]]:
     """Check an export document's shape and column types before touching the database."""
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
         raise InvalidDocumentError("This is not a loopcoach export file (its 'format' is not loopcoach-export).")
@@ -81,12 +96,12 @@ def _validate_export(doc: Any) -> dict[str, list[dict[str, Any]]]:
                 raise InvalidDocumentError(
                     f"Row {i + 1} of table '{name}' must have exactly the columns {', '.join(sorted(columns))}.")
             for key, value in row.items():
-                _check_value(name, i, columns[key], value)
+                _check_value(name, i, columns[key], value, largest)
         out[name] = rows
     return out
 
 
-def _check_value(table: str, index: int, column: sa.Column[Any], value: Any) -> None:
+def _check_value(table: str, index: int, column: sa.Column[Any], value: Any, largest: int) -> None:
     where = f"Row {index + 1} of table '{table}', column '{column.name}'"
     if value is None:
         if not column.nullable:
@@ -95,12 +110,14 @@ def _check_value(table: str, index: int, column: sa.Column[Any], value: Any) -> 
     if isinstance(column.type, sa.Integer):
         if not isinstance(value, int) or isinstance(value, bool):
             raise InvalidDocumentError(f"{where} must be a whole number.")
+        if abs(value) > largest:
+            raise InvalidDocumentError(f"{where} is larger than this database holds (at most {largest:,}).")
     elif not isinstance(value, str):
         raise InvalidDocumentError(f"{where} must be text.")
     elif column.name.endswith("_json"):
         try:
             json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise InvalidDocumentError(f"{where} is not valid JSON.") from None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from loopcoach.areas.resume.model import DocumentFormat, RawDocument
-from loopcoach.errors import BinaryInputError, EmptyInputError, InvalidDocumentError, TooLargeError
+from loopcoach.errors import EmptyInputError, InvalidDocumentError, TooLargeError
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -30,7 +30,10 @@ def sniff_format(data: bytes, filename: str) -> DocumentFormat:
     if suffix in (".md", ".markdown"):
         return "md"
     if suffix in ("", ".txt", ".text"):
-        text = data[:4096].decode("utf-8", "ignore")
+        from loopcoach.text.decoding import detect_bom
+
+        bom = detect_bom(data)
+        text = data[:4096].decode(bom[0] if bom else "utf-8", "ignore")
         if suffix == "" and ("\n#" in f"\n{text}" or "](" in text):
             return "md"
         return "txt"
@@ -40,17 +43,11 @@ def sniff_format(data: bytes, filename: str) -> DocumentFormat:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Decode a text resume as UTF-8 (with or without BOM, falling back to Latin-1); refuse binary data."""
-    sample = data[:8192]
-    if b"\x00" in sample:
-        raise BinaryInputError(f"{name} is a binary file, not a text resume.")
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    if sample and controls / len(sample) > 0.05:
-        raise BinaryInputError(f"{name} is a binary file, not a text resume.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    """Decode a text resume by the rules every edge shares (``loopcoach.text.decoding``): UTF-8, or
+    UTF-16/32 with a byte-order mark; anything else is refused with one sentence, never guessed."""
+    from loopcoach.text.decoding import decode_text as decode
+
+    return decode(data, name, allow_empty=True)
 
 
 def read_document(data: bytes, filename: str = "resume.txt") -> RawDocument:
