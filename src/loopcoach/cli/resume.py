@@ -7,9 +7,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from loopcoach.cli.common import JsonOption, read_bytes_arg, read_text_arg, run_command
+from loopcoach.cli.common import JsonOption, read_bytes_arg, read_text_arg, run_command, stderr_console
 from loopcoach.errors import BadInputError
 from loopcoach.services.context import AppContext
 
@@ -20,6 +21,8 @@ MAX_RESUME_BYTES = 10 * 1024 * 1024
 def render_check(console: Console, r: dict[str, Any]) -> None:
     """Print the score, sections, contact, checks and keywords of one resume."""
     console.print(f"[bold]Score: {r['score']}/100[/bold]  ({r['format']}, {r['lines']} lines)")
+    for notice in r.get("notices", []):
+        console.print(f"[yellow]Note: {escape(notice)}[/yellow]")
     kinds = ", ".join(f"{s['heading'] or 'header'} ({s['kind']})" for s in r["sections"])
     console.print(f"Sections: {kinds}")
     contact = r["contact"]
@@ -96,25 +99,44 @@ def render_batch(console: Console, r: dict[str, Any]) -> None:
     console.print(table)
 
 
+def batch_line(row: dict[str, Any]) -> str:
+    """The one line printed for a batch file as soon as it is done: its score, or why it was refused."""
+    name = Path(row["path"]).name
+    if row["error"]:
+        return f"[red]✗[/red] {escape(name)}: {escape(row['error'])}"
+    coverage = f", {round(row['coverage'] * 100)}% of the job's keywords" if row["coverage"] is not None else ""
+    line = f"[green]✓[/green] {escape(name)}: {row['score']}/100{coverage}"
+    if row["notices"]:
+        line += f" [yellow]({escape(' '.join(row['notices']))})[/yellow]"
+    return line
+
+
 @app.command("batch")
 def batch(
     folder: Annotated[Path, typer.Argument(help="A folder of resumes (PDF, DOCX, Markdown, text).")],
     job: Annotated[str, typer.Option("--job", help="The job description (text file) to match them against.")],
     json_output: JsonOption = False,
 ) -> None:
-    """Check many resumes against one job: a progress bar, then a summary table, best first."""
+    """Check many resumes against one job: a progress bar and a line per file as each finishes, then a
+    summary table, best first. Each file gets the web app's limits (pages, 10 s, 1 GB); a file past them is
+    reported with the reason and the batch goes on."""
 
     def work(ctx: AppContext) -> tuple[dict[str, Any], Any]:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         from loopcoach.services.resume import check_batch, resume_files
 
         job_text = read_text_arg(job)
         files = resume_files(folder)
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=Console(stderr=True), transient=True) as progress:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=stderr_console(), transient=True) as progress:
             task = progress.add_task("Checking resumes", total=len(files))
-            result = check_batch(ctx, files, job_text, lambda _p: progress.advance(task))
+
+            def done(_path: Path, row: dict[str, Any]) -> None:
+                progress.console.print(batch_line(row), highlight=False, soft_wrap=True)
+                progress.advance(task)
+
+            result = check_batch(ctx, files, job_text, done)
         return result, render_batch
 
     run_command(work, json_output)

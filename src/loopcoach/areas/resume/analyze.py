@@ -48,6 +48,7 @@ class ResumeReport:
             "format": self.resume.format,
             "pages": self.resume.pages,
             "lines": len(self.resume.lines),
+            "notices": list(self.resume.notices),
         }
 
 

@@ -53,6 +53,7 @@ class RawDocument:
     lines: list[Line]
     links: list[str] = field(default_factory=list)
     pages: int = 1
+    notices: list[str] = field(default_factory=list)  # limits the reader applied, one sentence each
 
 
 @dataclass
@@ -124,6 +125,7 @@ class Resume:
     sections: list[Section]
     links: list[str] = field(default_factory=list)
     pages: int = 1
+    notices: list[str] = field(default_factory=list)
 
     @property
     def bullets(self) -> list[Bullet]:

@@ -118,7 +118,7 @@ def build_resume(raw: RawDocument) -> Resume:
         _fill_entries(section)
     contact = extract_contact(sections, raw.lines)
     return Resume(format=raw.format, lines=raw.lines, contact=contact, sections=sections, links=raw.links,
-                  pages=raw.pages)
+                  pages=raw.pages, notices=list(raw.notices))
 
 
 def _fill_entries(section: Section) -> None:

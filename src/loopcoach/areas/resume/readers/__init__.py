@@ -7,9 +7,11 @@ over 10 MB, binary, or a document that cannot be read.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 
-from loopcoach.areas.resume.model import DocumentFormat, RawDocument
+from loopcoach.areas.resume.model import DocumentFormat, Line, RawDocument
+from loopcoach.areas.resume.readers.limits import DEFAULT_LIMITS, ReadLimits
 from loopcoach.errors import EmptyInputError, InvalidDocumentError, TooLargeError
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -50,27 +52,52 @@ def decode_text(data: bytes, name: str) -> str:
     return decode(data, name, allow_empty=True)
 
 
-def read_document(data: bytes, filename: str = "resume.txt") -> RawDocument:
-    """Read a resume file of any supported format; raise a BadInputError for unusable input."""
+def read_document(data: bytes, filename: str = "resume.txt", limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
+    """Read a resume file of any supported format within ``limits``; raise a BadInputError for unusable input.
+
+    What a limit cut off is said in ``RawDocument.notices``, one sentence per limit.
+    """
     name = PurePath(filename).name or "the resume"
     if len(data) > MAX_BYTES:
         raise TooLargeError(f"{name} is {len(data) / 1_048_576:.1f} MB, and loopcoach reads resumes up to 10 MB.")
     if not data.strip():
         raise EmptyInputError(f"{name} is empty.")
     fmt = sniff_format(data, filename)
+    notices: list[str] = []
     if fmt == "pdf":
         from loopcoach.areas.resume.readers.pdf import read_pdf
 
-        raw = read_pdf(data, name)
+        raw = read_pdf(data, name, limits=limits)
     elif fmt == "docx":
         from loopcoach.areas.resume.readers.docx import read_docx
 
-        raw = read_docx(data, name)
+        raw = read_docx(data, name, limits=limits)
     else:
         from loopcoach.areas.resume.readers.markup import read_markdown, read_text
 
         text = decode_text(data, name)
+        if len(text) > limits.chars:
+            notices.append(f"{name} holds {len(text):,} characters; loopcoach reads the first {limits.chars:,}.")
+            text = text[:limits.chars]
         raw = read_markdown(text) if fmt == "md" else read_text(text)
     if not raw.lines:
         raise EmptyInputError(f"{name} holds no text to check.")
-    return raw
+    return _bounded(replace(raw, notices=[*raw.notices, *notices]), name, limits)
+
+
+def _bounded(raw: RawDocument, name: str, limits: ReadLimits) -> RawDocument:
+    """Keep at most ``limits.lines`` lines and ``limits.chars`` characters, saying so when it cuts."""
+    lines: list[Line] = []
+    chars = 0
+    for line in raw.lines:
+        if len(lines) >= limits.lines or chars + len(line.text) > limits.chars:
+            break
+        lines.append(line)
+        chars += len(line.text)
+    if len(lines) == len(raw.lines):
+        return raw
+    if len(lines) >= limits.lines:
+        notice = f"{name} has {len(raw.lines):,} lines; loopcoach reads the first {limits.lines:,}."
+    else:
+        notice = f"{name} holds over {limits.chars:,} characters of text; loopcoach reads the first {chars:,}."
+    return replace(raw, lines=lines, notices=[*raw.notices, notice])

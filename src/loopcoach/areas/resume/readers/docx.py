@@ -13,7 +13,8 @@ import zipfile
 from typing import Any
 
 from loopcoach.areas.resume.model import Line, RawDocument
-from loopcoach.errors import InvalidDocumentError
+from loopcoach.areas.resume.readers.limits import DEFAULT_LIMITS, ReadLimits
+from loopcoach.errors import InvalidDocumentError, TooLargeError
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_RATIO = 150
@@ -23,8 +24,9 @@ _HEADING = re.compile(r"^heading\s*(\d)", re.IGNORECASE)
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def check_zip(data: bytes, name: str = "the DOCX file") -> None:
-    """Raise InvalidDocumentError for a damaged archive, a non-Word archive or a zip bomb."""
+def check_zip(data: bytes, name: str = "the DOCX file", limits: ReadLimits = DEFAULT_LIMITS) -> None:
+    """Raise InvalidDocumentError for a damaged archive, a non-Word archive or a zip bomb, and
+    TooLargeError when the document's XML is larger than ``limits.docx_xml_bytes`` unpacked."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
@@ -41,11 +43,18 @@ def check_zip(data: bytes, name: str = "the DOCX file") -> None:
                 f"{name} would expand to {total // (1024 * 1024)} MB when unpacked, which looks like a zip "
                 "bomb, so it was not opened."
             )
+        body = archive.getinfo("word/document.xml").file_size
+        if body > limits.docx_xml_bytes:
+            raise TooLargeError(
+                f"{name} holds {body / 1_048_576:.0f} MB of document XML; loopcoach reads Word files with up to "
+                f"{limits.docx_xml_bytes // 1_048_576} MB of it, far more than a resume needs."
+            )
 
 
-def read_docx(data: bytes, name: str = "the DOCX file") -> RawDocument:
-    """Return the paragraphs of a DOCX file (header first, tables cell by cell) as lines."""
-    check_zip(data, name)
+def read_docx(data: bytes, name: str = "the DOCX file", limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
+    """Return the paragraphs of a DOCX file (header first, tables cell by cell) as lines, at most
+    ``limits.paragraphs`` of them (a notice says so when the file has more)."""
+    check_zip(data, name, limits)
     import docx
     from docx.opc.exceptions import OpcError, PackageNotFoundError
     from docx.table import Table
@@ -59,23 +68,42 @@ def read_docx(data: bytes, name: str = "the DOCX file") -> RawDocument:
     except library_errors as exc:
         raise InvalidDocumentError(f"{name} is not a readable DOCX file (its XML is damaged).") from exc
     lines: list[Line] = []
+    notices: list[str] = []
+    budget = limits.paragraphs
     try:
         rels = _hyperlink_targets(document.part)
         styles = _paragraph_styles(document)
+        body = document.element.body
+        # Counted in C by lxml, so even 300,000 paragraphs cost milliseconds.
+        total = sum(1 for _ in body.iter(f"{_W}p"))
+        if total > budget:
+            notices.append(f"{name} has {total:,} paragraphs; loopcoach reads the first {budget:,}.")
+
+        def take(paragraph: Any) -> bool:
+            nonlocal budget
+            if budget <= 0:
+                return False
+            budget -= 1
+            _add(lines, paragraph, rels, styles)
+            return True
+
         for section in document.sections[:1]:
-            for paragraph in section.header.paragraphs:
-                _add(lines, paragraph, rels, styles)
-        for block in document.element.body.iterchildren():
+            for paragraph in section.header.paragraphs[:budget]:
+                take(paragraph)
+        for block in body.iterchildren():
+            if budget <= 0:
+                break
             if block.tag == f"{_W}p":
-                _add(lines, Paragraph(block, document), rels, styles)
+                take(Paragraph(block, document))
                 # Text boxes (used by many templates) sit inside a run of the paragraph that anchors them.
                 for inner in _text_box_paragraphs(block):
-                    _add(lines, Paragraph(inner, document), rels, styles)
+                    take(Paragraph(inner, document))
             elif block.tag == f"{_W}tbl":
                 table = Table(block, document)
-                for cell in _cells(table):
+                for cell in _cells(table, budget):
                     for paragraph in cell.paragraphs:
-                        _add(lines, paragraph, rels, styles)
+                        if not take(paragraph):
+                            break
     except library_errors as exc:
         raise InvalidDocumentError(f"{name} is not a readable DOCX file (its XML is damaged).") from exc
     numbered = [
@@ -83,7 +111,7 @@ def read_docx(data: bytes, name: str = "the DOCX file") -> RawDocument:
              bullet=ln.bullet, indent=ln.indent, links=ln.links)
         for i, ln in enumerate(lines, start=1)
     ]
-    return RawDocument(format="docx", lines=numbered, links=sorted(set(rels.values())))
+    return RawDocument(format="docx", lines=numbered, links=sorted(set(rels.values())), notices=notices)
 
 
 def _text_box_paragraphs(paragraph: Any) -> list[Any]:
@@ -104,11 +132,12 @@ def _hyperlink_targets(part: Any) -> dict[str, str]:
     return targets
 
 
-def _cells(table: Any) -> list[Any]:
-    """Cells column by column (a sidebar layout is a one-row table), skipping merged repeats."""
+def _cells(table: Any, limit: int) -> list[Any]:
+    """Cells column by column (a sidebar layout is a one-row table), skipping merged repeats; at most
+    ``limit`` rows are looked at (each cell holds at least one paragraph)."""
     seen: set[int] = set()
     cells: list[Any] = []
-    rows = list(table.rows)
+    rows = list(table.rows)[:max(limit, 0)]
     columns = max((len(r.cells) for r in rows), default=0)
     by_column = len(rows) <= 2
     order = (

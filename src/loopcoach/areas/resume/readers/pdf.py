@@ -20,7 +20,8 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from loopcoach.areas.resume.model import Line, RawDocument
-from loopcoach.areas.resume.readers.pdfium import PdfPage, PdfWord, open_pages
+from loopcoach.areas.resume.readers.limits import DEFAULT_LIMITS, ReadLimits
+from loopcoach.areas.resume.readers.pdfium import PdfPage, PdfWord, open_pages, page_notice
 from loopcoach.errors import InvalidDocumentError
 
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
@@ -28,12 +29,16 @@ _Word = PdfWord
 Engine = Literal["pdfium", "pdfplumber"]
 
 
-def read_pdf(data: bytes, name: str = "the PDF", engine: Engine = "pdfium") -> RawDocument:
-    """Return the lines of a PDF in reading order; raise InvalidDocumentError when it has no usable text."""
+def read_pdf(data: bytes, name: str = "the PDF", engine: Engine = "pdfium",
+             limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
+    """Return the lines of a PDF in reading order, at most ``limits.pages`` pages; raise
+    InvalidDocumentError when it has no usable text."""
     lines: list[Line] = []
     links: list[str] = []
     pages = 0
-    source = open_pages(data, name) if engine == "pdfium" else _plumber_pages(data, name)
+    notices: list[str] = []
+    source = (open_pages(data, name, limits, notices) if engine == "pdfium"
+              else _plumber_pages(data, name, limits, notices))
     try:
         extracted = list(source)
     except InvalidDocumentError:
@@ -53,7 +58,7 @@ def read_pdf(data: bytes, name: str = "the PDF", engine: Engine = "pdfium") -> R
             "editor as a PDF with text, or run OCR on it (for example with ocrmypdf), and try again."
         )
     numbered = [_renumber(line, i) for i, line in enumerate(lines, start=1)]
-    return RawDocument(format="pdf", lines=numbered, links=links, pages=pages)
+    return RawDocument(format="pdf", lines=numbered, links=links, pages=pages, notices=notices)
 
 
 def _mark_bullets(lines: list[Line], marks: list[tuple[float, float]]) -> list[Line]:
@@ -67,7 +72,7 @@ def _mark_bullets(lines: list[Line], marks: list[tuple[float, float]]) -> list[L
     return out
 
 
-def _plumber_pages(data: bytes, name: str) -> Iterator[PdfPage]:
+def _plumber_pages(data: bytes, name: str, limits: ReadLimits, notices: list[str]) -> Iterator[PdfPage]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -85,7 +90,10 @@ def _plumber_pages(data: bytes, name: str) -> Iterator[PdfPage]:
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise InvalidDocumentError(f"{name} is not a readable PDF file (it may be damaged).") from exc
     with pdf:
-        for page in pdf.pages:
+        total = len(pdf.pages)
+        if total > limits.pages:
+            notices.append(page_notice(name, total, limits.pages))
+        for page in pdf.pages[:limits.pages]:
             yield PdfPage(float(page.width), float(page.height), _words(page), _hyperlinks(page))
 
 

@@ -13,11 +13,14 @@ import sys
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
+from loopcoach.areas.resume.readers.limits import DEFAULT_LIMITS, ReadLimits
 from loopcoach.errors import InvalidDocumentError
 
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
+_MAX_LINKS = 500  # link annotations kept per page
 
 
 @dataclass
@@ -44,8 +47,18 @@ class PdfPage:
     marks: list[tuple[float, float]] = field(default_factory=list)
 
 
-def open_pages(data: bytes, name: str) -> Iterator[PdfPage]:
-    """Yield the pages of a PDF; InvalidDocumentError for an encrypted or damaged file."""
+def page_notice(name: str, total: int, read: int) -> str:
+    """The sentence saying that only the first pages of a long PDF were read."""
+    return f"{name} has {total:,} pages; loopcoach reads the first {read:,}."
+
+
+def open_pages(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS,
+               notices: list[str] | None = None) -> Iterator[PdfPage]:
+    """Yield the first ``limits.pages`` pages of a PDF; InvalidDocumentError for an encrypted or damaged file.
+
+    What the limits cut off is appended to ``notices``, one sentence per limit.
+    """
+    said = notices if notices is not None else []
     import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 
     try:
@@ -57,17 +70,27 @@ def open_pages(data: bytes, name: str) -> Iterator[PdfPage]:
             ) from exc
         raise InvalidDocumentError(f"{name} is not a readable PDF file (it may be damaged).") from exc
     try:
-        for index in range(len(document)):
+        total = len(document)
+        if total > limits.pages:
+            said.append(page_notice(name, total, limits.pages))
+        dense_said = False
+        for index in range(min(total, limits.pages)):
             page = document[index]
             try:
                 width, height = page.get_size()
                 textpage = page.get_textpage()
                 try:
-                    words = _words(textpage.raw, textpage.count_chars(), height)
+                    count = textpage.count_chars()
+                    if count > limits.chars_per_page and not dense_said:
+                        dense_said = True
+                        said.append(f"Page {index + 1} of {name} holds {count:,} characters; loopcoach reads "
+                                    f"the first {limits.chars_per_page:,} of each page.")
+                    words = _words(textpage.raw, min(count, limits.chars_per_page), height)
                 finally:
                     textpage.close()
                 links = _links(document.raw, page.raw, height)
-                yield PdfPage(float(width), float(height), words, links, _bullet_marks(page, height))
+                marks = _bullet_marks(page, height, limits.objects_per_page)
+                yield PdfPage(float(width), float(height), words, links, marks)
             finally:
                 page.close()
     finally:
@@ -138,12 +161,15 @@ def _words(tp: Any, count: int, height: float) -> list[PdfWord]:
     return words
 
 
-def _bullet_marks(page: Any, height: float) -> list[tuple[float, float]]:
-    """Small square shapes drawn as list bullets (Chrome, Google Docs): (right edge x, centre y from the top)."""
+def _bullet_marks(page: Any, height: float, limit: int) -> list[tuple[float, float]]:
+    """Small square shapes drawn as list bullets (Chrome, Google Docs): (right edge x, centre y from the top).
+
+    Only the first ``limit`` shapes are looked at: a page of a million drawn paths is not a resume.
+    """
     import pypdfium2.raw as raw
 
     marks: list[tuple[float, float]] = []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
+    for obj in islice(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2), limit):
         left, bottom, right, top = obj.get_bounds()
         w, h = right - left, top - bottom
         if 1.5 <= w <= 7.0 and 1.5 <= h <= 7.0 and 0.5 <= w / h <= 2.0:
@@ -158,7 +184,9 @@ def _links(doc: Any, page: Any, height: float) -> list[tuple[str, float, float, 
     pos = ctypes.c_int(0)
     link = raw.FPDF_LINK()
     rect = raw.FS_RECTF()
-    while raw.FPDFLink_Enumerate(page, ctypes.byref(pos), ctypes.byref(link)):
+    seen = 0
+    while seen < _MAX_LINKS and raw.FPDFLink_Enumerate(page, ctypes.byref(pos), ctypes.byref(link)):
+        seen += 1
         action = raw.FPDFLink_GetAction(link)
         if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
             continue
