@@ -64,6 +64,11 @@ def run_command(work: Work, json_output: bool, ctx: AppContext | None = None) ->
         raise
     except MemoryError:
         fail(TooLargeError("The input is too large to analyse in memory."), json_output)
+    except OSError as exc:
+        # A path the command did not check itself (too long, a broken link, a full disk): still one sentence.
+        name = str(exc.filename) if exc.filename is not None else "A file"
+        shown = name if len(name) <= 80 else name[:77] + "..."
+        fail(BadInputError(f"{shown} cannot be used: {exc.strerror or exc}."), json_output)
     finally:
         context.close()
     if json_output:

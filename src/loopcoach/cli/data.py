@@ -32,10 +32,12 @@ def export(
             print(text)
             return {"file": "-", "tables": counts}, lambda _c, _r: None
         target = Path(file)
-        if target.is_dir():
-            raise BadInputError(f"{file} is a folder; give a file name.")
+        if not target.name:
+            raise BadInputError(f"'{file}' is not a file name; give the file to write, e.g. export.json.")
         tmp = target.with_name(target.name + ".tmp")
         try:
+            if target.is_dir():
+                raise BadInputError(f"{file} is a folder; give a file name.")
             tmp.write_text(text, encoding="utf-8")
             tmp.replace(target)
         except OSError as exc:
