@@ -125,3 +125,17 @@ def test_batch_goes_on_past_files_over_the_limits_with_a_line_each(cli: Callable
     assert len(lines) == 5 and "Traceback" not in result.stderr
     for name in rows:
         assert sum(name in line for line in lines) == 1
+
+
+@pytest.mark.browser
+def test_browser_shows_the_page_limit_notice(page: Any, shot: Callable[[Any, str], Path], tmp_path: Path,
+                                             many_pages: bytes) -> None:
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(many_pages)
+    page.goto("/resume")
+    page.set_input_files("#resume-file", str(pdf))
+    page.click("button[type=submit]")
+    page.wait_for_selector(".result-head .score")
+    notice = page.locator(".flash.info[role=status]")
+    assert notice.inner_text() == "long.pdf has 400 pages; loopcoach reads the first 20."
+    shot(page, "resume-page-limit-notice")
