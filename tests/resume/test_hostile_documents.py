@@ -139,3 +139,13 @@ def test_browser_shows_the_page_limit_notice(page: Any, shot: Callable[[Any, str
     notice = page.locator(".flash.info[role=status]")
     assert notice.inner_text() == "long.pdf has 400 pages; loopcoach reads the first 20."
     shot(page, "resume-page-limit-notice")
+
+
+def test_warm_starts_a_reader_process_that_then_serves(reader: DocumentReader) -> None:
+    reader.warm()
+    worker = reader._slots.get()
+    try:
+        assert worker is not None and worker.proc.poll() is None
+    finally:
+        reader._slots.put(worker)
+    assert reader.read(GOOD.encode(), "a.md").lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated
 
 import typer
@@ -30,4 +31,15 @@ def command(
     bind_port = port or settings.port
     typer.echo(f"loopcoach: serving http://{bind_host}:{bind_port} (data in {settings.home})", err=True)
     warm_up(app.state.ctx, lambda message: typer.echo(message, err=True))
+    threading.Thread(target=_warm_reader, name="loopcoach-reader-warm-up", daemon=True).start()
     uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning")
+
+
+def _warm_reader() -> None:
+    """Start a document reader process in the background (see loopcoach.services.documents)."""
+    from loopcoach.services.documents import shared_reader
+
+    try:
+        shared_reader().warm()
+    except LoopcoachError as exc:
+        typer.echo(f"loopcoach: the document reader did not start: {exc.message}", err=True)

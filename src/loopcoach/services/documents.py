@@ -171,6 +171,15 @@ class DocumentReader:
             self._slots.put(worker)
         return _from_reply(reply, name, budget)
 
+    def warm(self) -> None:
+        """Start one reader process now, so the first upload does not wait for the imports."""
+        worker = self._slots.get()
+        try:
+            if worker is None or worker.proc.poll() is not None:
+                worker = _start(self.budget.memory_bytes)
+        finally:
+            self._slots.put(worker)
+
     def close(self) -> None:
         """Stop every reader process (new ones start if the reader is used again)."""
         for _ in range(self.workers):
