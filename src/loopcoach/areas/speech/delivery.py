@@ -231,7 +231,7 @@ def _feedback(d: Delivery, low: float) -> list[str]:
         out.append(f"{d.wpm:.0f} words per minute is fast: slow down and let the key numbers land.")
     elif 0 < d.wpm < PACE_SLOW:
         out.append(f"{d.wpm:.0f} words per minute is slow: practise the story until it flows at 130-160.")
-    if d.fillers_per_min >= 4:
+    if d.fillers_per_min >= 4 and len(d.fillers) >= 2:
         out.append(f"{len(d.fillers)} filler sounds ({d.fillers_per_min:.0f} a minute): pause silently instead "
                    "of saying um or uh; a short silence sounds more confident.")
     if d.hedges_per_min >= 3:
