@@ -88,3 +88,17 @@ def test_usage_errors(cli: Callable[..., Any], tmp_path: Path, spoken: Callable[
     assert r.exit_code == 2 and "unknown" in r.stderr
     r = cli("pitch", "check")
     assert r.exit_code == 2 and "--audio" in r.stderr
+
+
+@pytest.mark.model
+def test_speech_check_theory_grades_the_transcript(cli: Callable[..., Any], spoken: Callable[..., Path]) -> None:
+    answer = ("A model with high bias underfits: it is too simple for the data. A model with high variance "
+              "overfits the training set. Adding complexity lowers bias but raises variance.")
+    r = cli("speech", "check", str(spoken(answer, speed=130)), "--kind", "theory", "--question",
+            "bias-variance-tradeoff", "--json")
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["analysis"]["question_id"] == "bias-variance-tradeoff" and 0 <= d["analysis"]["score"] <= 100
+    assert "bias" in d["transcript"].lower()
+    r = cli("speech", "check", str(spoken("hello there")), "--kind", "theory", "--question", "no-such-question")
+    assert r.exit_code == 2 and "Traceback" not in r.stderr
