@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
+import wave
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ESPEAK = shutil.which("espeak-ng")
@@ -19,6 +22,17 @@ def speak(text: str, path: Path, *, ssml: bool = False, speed: int = 150) -> Pat
     args = [ESPEAK, "-v", "en-us", "-s", str(speed), "-w", str(path)] + (["-m"] if ssml else []) + [text]
     subprocess.run(args, check=True, capture_output=True)
     return path
+
+
+def wav_bytes(samples: np.ndarray, rate: int) -> bytes:
+    """16-bit mono WAV bytes of float samples in [-1, 1]."""
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+    return buf.getvalue()
 
 
 @pytest.fixture

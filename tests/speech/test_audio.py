@@ -12,16 +12,7 @@ import pytest
 
 from loopcoach.areas.speech.audio import RATE, decode
 from loopcoach.errors import EmptyInputError, InvalidDocumentError, TooLargeError
-
-
-def wav_bytes(samples: np.ndarray, rate: int) -> bytes:
-    buf = io.BytesIO()
-    with wave.open(buf, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
-    return buf.getvalue()
+from tests.speech.conftest import wav_bytes
 
 
 def to_ogg(data: bytes) -> bytes:

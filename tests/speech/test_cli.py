@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
-import wave
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
+
+from tests.speech.conftest import wav_bytes
 
 pytestmark = pytest.mark.speech
 
@@ -53,22 +54,16 @@ def test_speech_check_story_runs_the_star_analysis(cli: Callable[..., Any], spok
     assert d["analysis"]["components"]["action"] is True
 
 
-def wav(path: Path, frames: bytes, rate: int = 16000) -> Path:
-    buf = io.BytesIO()
-    with wave.open(buf, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(frames)
-    path.write_bytes(buf.getvalue())
+def wav(path: Path, samples: np.ndarray, rate: int = 16000) -> Path:
+    path.write_bytes(wav_bytes(samples, rate))
     return path
 
 
 @pytest.mark.parametrize(("make", "message"), [
     (lambda p: (p.write_bytes(b""), p)[1], "empty"),
     (lambda p: (p.write_text("Situation, task, action, result.\n" * 20), p)[1], "not an audio file"),
-    (lambda p: wav(p, b"\x00\x00" * 16000 * 3), "No speech was heard"),
-    (lambda p: wav(p, b"\x10\x00" * 8000, rate=4000), "speech needs at least 8,000 Hz"),
+    (lambda p: wav(p, np.zeros(16000 * 3)), "No speech was heard"),
+    (lambda p: wav(p, np.full(8000, 0.01), rate=4000), "speech needs at least 8,000 Hz"),
     (lambda p: (p.open("wb").truncate(33 * 1024 * 1024), p)[1], "the limit is 33,554,432 bytes"),
 ])
 def test_bad_audio_is_one_sentence_and_exit_2(cli: Callable[..., Any], tmp_path: Path,

@@ -15,13 +15,10 @@ AudioArg = Annotated[str, typer.Argument(help="ANSWER.wav (or .mp3, .m4a, .webm,
 KindOption = Annotated[str, typer.Option("--kind", help="pitch, story, theory or answer: sets the time budget.")]
 
 
-def _clock(seconds: float) -> str:
-    s = round(seconds)
-    return f"{s // 60}:{s % 60:02d}"
-
-
 def render_delivery(console: Console, d: dict[str, Any]) -> None:
     """Print the transcript and the delivery figures."""
+    from loopcoach.areas.speech.delivery import clock as _clock
+
     console.print(f"[bold]Transcript[/bold] ({d['model']}): {d['transcript']}", markup=True)
     fits = "[green]within[/green]" if d["within_target"] else "[red]over[/red]"
     console.print(f"{d['words']} words in {_clock(d['speaking_s'])} ({fits} the {_clock(d['target_s'])} budget), "

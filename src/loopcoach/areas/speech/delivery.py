@@ -214,7 +214,8 @@ def analyse_delivery(words: list[Word], spans: list[tuple[float, float]], durati
     return d
 
 
-def _clock(seconds: float) -> str:
+def clock(seconds: float) -> str:
+    """Seconds as m:ss."""
     s = round(seconds)
     return f"{s // 60}:{s % 60:02d}"
 
@@ -222,10 +223,10 @@ def _clock(seconds: float) -> str:
 def _feedback(d: Delivery, low: float) -> list[str]:
     out = []
     if d.speaking_s > d.target_s:
-        out.append(f"You spoke for {_clock(d.speaking_s)}, over the {_clock(d.target_s)} budget: cut the set-up "
+        out.append(f"You spoke for {clock(d.speaking_s)}, over the {clock(d.target_s)} budget: cut the set-up "
                    "and get to what you did sooner.")
     elif low and d.speaking_s < low and d.words:
-        out.append(f"You spoke for {_clock(d.speaking_s)}; {_clock(low)}-{_clock(d.target_s)} leaves room for "
+        out.append(f"You spoke for {clock(d.speaking_s)}; {clock(low)}-{clock(d.target_s)} leaves room for "
                    "the result and a number.")
     if d.wpm > PACE_FAST:
         out.append(f"{d.wpm:.0f} words per minute is fast: slow down and let the key numbers land.")
@@ -239,7 +240,7 @@ def _feedback(d: Delivery, low: float) -> list[str]:
                    "achieved plainly.")
     if d.long_pauses:
         longest = max(d.pauses, key=lambda p: p.seconds)
-        out.append(f"{d.long_pauses} long pause(s), the longest {longest.seconds:.1f} s at {_clock(longest.start_s)}: "
+        out.append(f"{d.long_pauses} long pause(s), the longest {longest.seconds:.1f} s at {clock(longest.start_s)}: "
                    "rehearse that part or bridge it with a short summary sentence.")
     if not out and d.words:
         out.append("Good delivery: pace, fillers and pauses are all within what interviewers find easy to follow.")
