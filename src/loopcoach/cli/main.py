@@ -29,6 +29,7 @@ GROUPS: list[tuple[str, str, str, str]] = [
     ("design", "loopcoach.cli.design", "group", "ML system design: vague prompts, an interviewer, a 7-step grader."),
     ("story", "loopcoach.cli.story", "group", "Behavioral stories: STAR analysis and your versioned story bank."),
     ("behavioral", "loopcoach.cli.behavioral", "group", "Behavioral questions, timed practice, story coverage."),
+    ("speech", "loopcoach.cli.speech", "group", "Spoken answers: transcribe offline; pace, fillers, pauses."),
     ("mock", "loopcoach.cli.mock", "group", "Timed mock loops: recruiter screen, phone screen, on-site."),
     ("plan", "loopcoach.cli.plan", "group", "A day-by-day plan to the interview date, weighted by weak spots."),
     ("apps", "loopcoach.cli.apps", "group", "Track job applications through the hiring stages."),

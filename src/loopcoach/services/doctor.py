@@ -59,6 +59,9 @@ def diagnose(ctx: AppContext) -> dict[str, Any]:
 
     sandbox = sandbox_report()
     checks.append(_check("sandbox", bool(sandbox["ok"]), str(sandbox["detail"]), sandbox["fix"]))
+    from loopcoach.services.speech import doctor_line
+
+    checks.append(_check("speech", True, doctor_line()))  # optional: reported, never a failure
     missing = [c["fix"] for c in checks if not c["ok"] and c["fix"]]
     return {"version": __version__, "home": str(home), "checks": checks, "missing": missing,
             "ok": all(c["ok"] for c in checks), "model": model}

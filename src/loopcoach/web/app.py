@@ -24,6 +24,7 @@ from loopcoach import __version__
 from loopcoach.config import Settings
 from loopcoach.errors import LoopcoachError
 from loopcoach.services.context import AppContext
+from loopcoach.services.speech import available as speech_available
 from loopcoach.web.csrf import CSRFMiddleware, verify_csrf
 from loopcoach.web.deps import NavItem, csrf_field, render
 from loopcoach.web.markdown import render_markdown
@@ -41,6 +42,7 @@ ROUTERS: list[str] = [
     "loopcoach.web.routes.behavioral",
     "loopcoach.web.routes.resume",
     "loopcoach.web.routes.portfolio",
+    "loopcoach.web.routes.speech",
 ]
 
 
@@ -50,6 +52,7 @@ def _templates() -> Jinja2Templates:
     env.filters["markdown"] = render_markdown
     env.globals["csrf_field"] = csrf_field
     env.globals["version"] = __version__
+    env.globals["speech_status"] = speech_available
     return Jinja2Templates(env=env)
 
 

@@ -1,0 +1,72 @@
+"""Delivery analysis on timed words and voiced spans (the recogniser's output, written by hand here)."""
+
+from __future__ import annotations
+
+from loopcoach.areas.speech.delivery import (
+    Word,
+    analyse_delivery,
+    find_fillers,
+    find_hedges,
+    find_pauses,
+    unheard_fillers,
+)
+
+
+def words(text: str, start: float = 0.0, step: float = 0.4) -> list[Word]:
+    """One word every ``step`` seconds, each lasting 0.3 s."""
+    return [Word(t, round(start + i * step, 2), round(start + i * step + 0.3, 2)) for i, t in enumerate(text.split())]
+
+
+def test_um_and_uh_always_count_like_and_you_know_only_when_set_off() -> None:
+    ws = words("So, um, I built it. Uh, it was, like, slow, you know? I would like to add that I like Rust.")
+    found = [m.text for m in find_fillers(ws)]
+    assert found == ["um", "uh", "like", "you know"]
+
+
+def test_you_know_inside_a_sentence_is_not_a_filler() -> None:
+    assert find_fillers(words("Do you know the answer to that question")) == []
+
+
+def test_hedges_are_found_longest_first() -> None:
+    ws = words("I think it maybe helped and I feel like it was sort of faster")
+    assert [m.text for m in find_hedges(ws)] == ["i think", "maybe", "i feel like", "sort of"]
+
+
+def test_pauses_are_the_silences_between_voiced_spans() -> None:
+    spans = [(0.2, 3.0), (3.4, 6.0), (7.5, 9.0), (12.6, 14.0)]
+    pauses = find_pauses(spans)
+    assert [(p.start_s, p.end_s) for p in pauses] == [(6.0, 7.5), (9.0, 12.6)]
+
+
+def test_a_short_voiced_sound_without_a_word_is_an_unheard_filler() -> None:
+    ws = words("we shipped it", start=0.0) + words("on time", start=3.0)
+    spans = [(0.0, 1.1), (1.8, 2.3), (3.0, 3.7)]
+    marks = unheard_fillers(ws, spans)
+    assert [(m.start_s, m.heard) for m in marks] == [(1.8, False)]
+
+
+def test_an_unheard_sound_next_to_a_written_filler_is_not_counted_twice() -> None:
+    ws = [Word("So,", 0.0, 0.3), Word("um,", 0.9, 1.2), Word("we", 2.0, 2.2), Word("won.", 2.3, 2.6)]
+    d = analyse_delivery(ws, [(0.0, 0.4), (0.8, 1.25), (2.0, 2.6)], 3.0)
+    assert [f.text for f in d.fillers] == ["um"]
+
+
+def test_pace_budget_and_feedback_for_a_long_fast_pitch() -> None:
+    ws = words(" ".join(["word"] * 500), step=0.3)  # 500 words in 150 s: 200 wpm, over two minutes
+    d = analyse_delivery(ws, [(0.0, 150.0)], 151.0, kind="pitch")
+    assert d.words == 500 and d.speaking_s == 150.0 and d.wpm == 200.0
+    assert not d.within_target and d.target_s == 120.0
+    assert any("over the 2:00 budget" in f for f in d.feedback)
+    assert any("fast" in f for f in d.feedback)
+    assert len(d.timeline) == 11 and d.timeline[0]["wpm"] == 200.0
+
+
+def test_fillers_per_minute_and_long_pauses_in_feedback() -> None:
+    ws = words("um we uh built um it uh", step=0.5) + words("and it worked", start=8.0)
+    d = analyse_delivery(ws, [(0.0, 3.5), (8.0, 9.3)], 10.0, kind="story")
+    assert len(d.fillers) == 4 and d.words == 6
+    assert d.long_pauses == 1 and d.pauses[0].seconds == 4.5
+    text = " ".join(d.feedback)
+    assert "4 filler sounds" in text and "long pause" in text
+    out = d.to_dict()
+    assert out["pauses"] == [{"start_s": 3.5, "end_s": 8.0, "seconds": 4.5}]
