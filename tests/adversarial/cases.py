@@ -31,7 +31,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "adversarial"
-AREAS: tuple[str, ...] = ("star", "pitch")
+AREAS: tuple[str, ...] = ("theory", "star", "pitch")
 Kind = Literal[
     "repetition", "keyword_stuffing", "cue_stuffing", "filler_padding", "buzzword_list", "contradiction",
     "reworded", "empty_headings", "substance",
