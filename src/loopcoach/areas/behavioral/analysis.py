@@ -14,6 +14,7 @@ from typing import Any
 from loopcoach.areas.behavioral.cues import count_first_person, is_quantified, vague_phrases
 from loopcoach.areas.behavioral.dataset import COMPONENTS, LABELS
 from loopcoach.areas.behavioral.labeller import StarLabeller
+from loopcoach.areas.behavioral.substance import Substance, measure
 from loopcoach.errors import EmptyInputError
 from loopcoach.text.sentences import split_sentences
 
@@ -22,6 +23,10 @@ TARGET_SECONDS = (90.0, 180.0)
 MAX_SITUATION_SHARE = 0.3
 MIN_ACTION_SHARE = 0.35
 MAX_OTHER_SHARE = 0.2
+# Distinct specific words a component needs for full credit (see substance.py): a situation names where
+# and what, an action says what was done to what, a result says what changed.
+ENOUGH_DETAIL = {"situation": 4, "task": 2, "action": 8, "result": 2}
+REPEAT_PENALTY = 60.0  # points lost when every word sits in a repeated sentence
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,9 @@ class StoryAnalysis:
     vague: list[tuple[str, int]]
     score: int
     issues: list[Issue] = field(default_factory=list)
+    substance: Substance | None = None
+    detail: dict[str, float] = field(default_factory=dict)
+    result_tied: bool = False
 
     @property
     def feedback(self) -> list[str]:
@@ -83,6 +91,9 @@ class StoryAnalysis:
             "target_seconds": list(TARGET_SECONDS),
             "vague_phrases": [{"phrase": p, "sentence": i} for p, i in self.vague],
             "issues": [{"id": i.id, "message": i.message, "sentences": list(i.sentences)} for i in self.issues],
+            "detail": {k: round(v, 3) for k, v in self.detail.items()},
+            "result_tied": self.result_tied,
+            "repeated_sentences": [i for i, r in enumerate(self.substance.repeated) if r] if self.substance else [],
         }
 
 
@@ -127,6 +138,12 @@ def analyse_story(text: str, labeller: StarLabeller) -> StoryAnalysis:
     vague = [(phrase, i) for i, s in enumerate(sentences) for phrase in vague_phrases(s.text)]
     seconds = speaking_seconds(words)
     analysis = StoryAnalysis(sentences, components, quantified, first_person, words, seconds, shares, vague, 0)
+    sub = measure([s.text for s in sentences])
+    analysis.substance = sub
+    analysis.detail = {c: sub.detail(by_label[c], ENOUGH_DETAIL[c]) for c in COMPONENTS}
+    # A result is tied to the story when it names something the situation, task or actions named.
+    told = sub.specific_in([i for c in ("situation", "task", "action") for i in by_label[c]])
+    analysis.result_tied = bool(sub.specific_in(by_label["result"]) & told)
     analysis.issues = _issues(analysis, by_label, we_sentences)
     analysis.score = _score(analysis)
     return analysis
@@ -164,6 +181,23 @@ def _issues(a: StoryAnalysis, by_label: dict[str, list[int]], we_sentences: list
         out.append(Issue("thin_action", f"The action is only {round(a.shares['action'] * 100)}% of the story: it "
                          "should carry the most weight, about half, with the decisions you made and why.",
                          tuple(by_label["action"])))
+    sub = a.substance
+    if sub is not None:
+        repeated = [i for i, r in enumerate(sub.repeated) if r]
+        if repeated:
+            out.append(Issue("repeated", f"{_numbers(repeated).capitalize()} repeat{'s' if len(repeated) == 1 else ''} "
+                             "what an earlier sentence said: say each thing once and use the time for detail.",
+                             tuple(repeated)))
+        empty = [i for i, (r, spec) in enumerate(zip(sub.repeated, sub.specific, strict=True))
+                 if not r and not spec and a.sentences[i].label in COMPONENTS]
+        if empty:
+            out.append(Issue("content_free", f"{_numbers(empty).capitalize()} could belong to any story: name the "
+                             "system, the data, the decision or the numbers instead of 'the problem' or 'the work'.",
+                             tuple(empty)))
+        if a.components["result"] and a.detail["result"] > 0 and not a.result_tied:
+            idx = by_label["result"]
+            out.append(Issue("result_not_tied", f"The result ({_numbers(idx)}) names nothing from the situation "
+                             "or your actions: say what changed in the thing you worked on.", tuple(idx)))
     for phrase, i in a.vague:
         out.append(Issue("vague_phrase", f"'{phrase}' ({_numbers([i])}) is vague: name exactly what you did "
                          "or what happened.", (i,)))
@@ -185,20 +219,27 @@ def _issues(a: StoryAnalysis, by_label: dict[str, list[int]], we_sentences: list
 
 
 def _score(a: StoryAnalysis) -> int:
-    """0-100: the components, a measured result, 'I' in the action, proportions, length, vagueness."""
-    points = 10.0 * a.components["situation"] + 10.0 * a.components["task"]
-    points += 25.0 * a.components["action"] + 20.0 * a.components["result"]
-    points += 15.0 if a.quantified_result else 0.0
+    """0-100: each component by its detail, a measured result tied to the story, 'I' in a detailed action,
+    proportions, length without repeats, vagueness, repetition."""
+    d = a.detail
+    points = 10.0 * a.components["situation"] * d["situation"] + 10.0 * a.components["task"] * d["task"]
+    points += 25.0 * a.components["action"] * d["action"] + 20.0 * a.components["result"] * d["result"]
+    if a.quantified_result:
+        points += 15.0 * d["result"] * (1.0 if a.result_tied else 0.5)
     i_count, we_count = a.first_person["i"], a.first_person["we"]
     if a.components["action"]:
-        points += 10.0 * (i_count / (i_count + we_count)) if i_count + we_count else 5.0
-    points += 5.0 if a.shares["situation"] <= MAX_SITUATION_SHARE else 0.0
-    points += 5.0 if a.components["action"] and a.shares["action"] >= MIN_ACTION_SHARE else 0.0
+        points += d["action"] * (10.0 * (i_count / (i_count + we_count)) if i_count + we_count else 5.0)
+        points += 5.0 * d["action"] if a.shares["action"] >= MIN_ACTION_SHARE else 0.0
+    points += 5.0 * d["situation"] if a.shares["situation"] <= MAX_SITUATION_SHARE else 0.0
+    sub = a.substance
+    repeated_share = sub.repeated_share if sub is not None else 0.0
+    said = speaking_seconds(round(a.words * (1.0 - repeated_share)))
     low, high = TARGET_SECONDS
-    if a.speaking_seconds < low:
-        points -= min(20.0, (low - a.speaking_seconds) / 4)
+    if said < low:
+        points -= min(20.0, (low - said) / 4)
     elif a.speaking_seconds > high:
         points -= min(20.0, (a.speaking_seconds - high) / 4)
     points -= min(9.0, 3.0 * len(a.vague))
     points -= 5.0 if a.shares["other"] > MAX_OTHER_SHARE else 0.0
+    points -= REPEAT_PENALTY * repeated_share
     return max(0, min(100, round(points)))

@@ -1,7 +1,7 @@
 """Lexical cues of STAR sentences: pronouns, task and result phrasing, measures, filler.
 
-These are the hand-written half of the labeller's features (the other half is
-the sentence embedding and the position in the story). They are also used
+These are the hand-written part of the labeller's features (the others are
+hashed words and bigrams and the position in the story). They are also used
 directly by the analysis: first-person counts, vague phrases, and whether a
 result is quantified.
 """

@@ -16,12 +16,17 @@ from typing import Any
 from loopcoach.areas.behavioral.analysis import speaking_seconds
 from loopcoach.areas.behavioral.cues import count_first_person, is_quantified
 from loopcoach.areas.behavioral.labeller import StarLabeller
+from loopcoach.areas.behavioral.substance import Substance, measure
 from loopcoach.errors import EmptyInputError
 from loopcoach.text.sentences import split_sentences
 
 TWO_MINUTES = 120.0
 MIN_SECONDS = 60.0  # under a minute the recruiter gets a headline, not a summary
 SHORT_SECONDS = 45.0  # below this the whole score is scaled down
+# Distinct specific words (substance.py) an item's sentences need for full credit: the project says what it
+# is and for whom, the contribution what was done to what, the outcome and the metric what changed.
+ENOUGH_DETAIL = {"project": 4, "own_contribution": 6, "outcome": 3, "metric": 2}
+REPEAT_PENALTY = 60.0
 _PROJECT_RE = re.compile(
     r"\b(?:project|built|build|developed|created|designed|launched|shipped|system|model|pipeline|app|"
     r"application|tool|platform|service|product|feature|engine|assistant|classifier|recommender|dashboard|api)\b",
@@ -60,6 +65,8 @@ class PitchAnalysis:
     score: int
     feedback: list[str] = field(default_factory=list)
     evidence: dict[str, list[int]] = field(default_factory=dict)
+    detail: dict[str, float] = field(default_factory=dict)
+    substance: Substance | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The ``loopcoach pitch check --json`` contract, then extra fields."""
@@ -73,6 +80,8 @@ class PitchAnalysis:
             "first_person": dict(self.first_person),
             "enthusiasm": self.enthusiasm,
             "evidence": {k: list(v) for k, v in self.evidence.items()},
+            "detail": {k: round(v, 3) for k, v in self.detail.items()},
+            "repeated_sentences": [i for i, r in enumerate(self.substance.repeated) if r] if self.substance else [],
         }
 
 
@@ -99,29 +108,39 @@ def analyse_pitch(text: str, labeller: StarLabeller) -> PitchAnalysis:
         c = count_first_person(p)
         counts["i"] += c["i"]
         counts["we"] += c["we"]
-    enthusiasm = bool(_ENTHUSIASM_RE.search(text))
+    sub = measure(parts)
+    # Enthusiasm about the project, not about "learning new things every day".
+    enthusiasm = any(_ENTHUSIASM_RE.search(p) and sub.specific[i] for i, p in enumerate(parts))
     within = seconds <= TWO_MINUTES
     analysis = PitchAnalysis(words, seconds, within, covers, counts, enthusiasm, 0, [], evidence)
+    analysis.substance = sub
+    analysis.detail = {k: sub.detail(idx, ENOUGH_DETAIL[k]) for k, idx in evidence.items()}
     analysis.score = _score(analysis)
     analysis.feedback = _feedback(analysis)
     return analysis
 
 
 def _score(a: PitchAnalysis) -> int:
-    """0-100: what it covers (60), length (25), 'I' over 'we' (10), enthusiasm (5); a pitch far under a
-    minute is scaled down, since a recruiter learns little from a headline."""
-    points = 15.0 * sum(a.covers.values())
-    if a.speaking_seconds < MIN_SECONDS:
-        points += 25.0 * a.speaking_seconds / MIN_SECONDS
+    """0-100: what it covers, each item by its detail (60), length of what says something (25), 'I' over
+    'we' in a detailed contribution (10), enthusiasm (5), less the share of repeated words; a pitch far under
+    a minute is scaled down, since a recruiter learns little from a headline."""
+    points = 15.0 * sum(a.covers[k] * a.detail.get(k, 1.0) for k in a.covers)
+    sub = a.substance
+    # Only sentences that say something count towards the length; time over two minutes always counts.
+    said = speaking_seconds(sub.substantive_words) if sub is not None else a.speaking_seconds
+    if said < MIN_SECONDS:
+        points += 25.0 * said / MIN_SECONDS
     elif a.within_two_minutes:
         points += 25.0
     else:
         points += max(0.0, 25.0 - (a.speaking_seconds - TWO_MINUTES) / 3)
     i_count, we_count = a.first_person["i"], a.first_person["we"]
-    points += 10.0 * i_count / (i_count + we_count) if i_count + we_count else 0.0
+    own = a.detail.get("own_contribution", 1.0)
+    points += own * 10.0 * i_count / (i_count + we_count) if i_count + we_count else 0.0
     points += 5.0 if a.enthusiasm else 0.0
-    if a.speaking_seconds < SHORT_SECONDS:
-        points *= 0.5 + 0.5 * a.speaking_seconds / SHORT_SECONDS
+    if said < SHORT_SECONDS:
+        points *= 0.5 + 0.5 * said / SHORT_SECONDS
+    points -= REPEAT_PENALTY * (sub.repeated_share if sub is not None else 0.0)
     return max(0, min(100, round(points)))
 
 
@@ -142,6 +161,15 @@ def _feedback(a: PitchAnalysis) -> list[str]:
         out.append("Tell the outcome: what changed for users or the business because of the project.")
     if not a.covers["metric"]:
         out.append("Add one number that shows the result (accuracy, latency, users, money or time saved).")
+    sub = a.substance
+    if sub is not None and any(sub.repeated):
+        out.append("Several sentences say the same thing again: say each point once and use the time to say "
+                   "what the project does, what you did and what changed.")
+    thin = [k for k in ("project", "own_contribution", "outcome") if a.covers[k] and a.detail.get(k, 1.0) < 0.5]
+    if thin:
+        names = {"project": "what the project is", "own_contribution": "what you did", "outcome": "what changed"}
+        out.append("Be specific about " + " and ".join(names[k] for k in thin) + ": name the users, the data, "
+                   "the method and the numbers instead of 'a model', 'the system' or 'it improved'.")
     if a.first_person["we"] > a.first_person["i"]:
         out.append(f"'We' appears {a.first_person['we']} times and 'I' {a.first_person['i']} times: the recruiter "
                    "is hiring you, so make your own part clear.")

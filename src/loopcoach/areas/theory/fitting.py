@@ -91,8 +91,18 @@ def fit_calibration(analysed: Analysed, fitted_on: str = "") -> tuple[Calibratio
 
     report: list[str] = []
     x, y = point_rows(analysed)
+    # Negated evidence must never raise P(covered): when the fitted weight on "negated" comes out
+    # positive (the negation detector also fires on sentences that assert), refit without it (weight 0).
+    neg = POINT_FEATURES.index("negated")
     model = LogisticRegression(C=1.0, max_iter=1000)
     model.fit(x, y)
+    coef = model.coef_[0].copy()
+    if coef[neg] > 0:
+        x = x.copy()
+        x[:, neg] = 0.0
+        model.fit(x, y)
+        coef = model.coef_[0].copy()
+        coef[neg] = 0.0
     probs = model.predict_proba(x)[:, 1]
     # Plain accuracy, not balanced: calling a missing point "covered" hides a gap from the
     # candidate, so the cut should not be pulled down to favour recall.
@@ -120,7 +130,7 @@ def fit_calibration(analysed: Analysed, fitted_on: str = "") -> tuple[Calibratio
     report.append(f"off-topic: accuracy {off_acc:.3f} below topicality {off_cut:.3f} (train)")
 
     provisional = Calibration(
-        point_weights=tuple(float(w) for w in model.coef_[0]),
+        point_weights=tuple(float(w) for w in coef),
         point_bias=float(model.intercept_[0]),
         point_threshold=point_cut,
         misconception_weights=tuple(float(w) for w in misc_model.coef_[0]),

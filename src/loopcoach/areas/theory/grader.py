@@ -34,6 +34,7 @@ from loopcoach.areas.theory.calibration import Calibration, load_calibration
 from loopcoach.areas.theory.explain import find_terms
 from loopcoach.areas.theory.lexicon import (
     content_lemmas,
+    disavows,
     has_example_cue,
     has_intuition_cue,
     is_negated_relative_to,
@@ -45,6 +46,7 @@ from loopcoach.text.sentences import split_sentences
 
 MAX_ANSWER_CHARS = 20_000
 MAX_SENTENCES = 80
+DENIAL_SLACK = 0.15  # how much closer a denying unit may be than the asserting one chosen instead
 
 Matrix = NDArray[np.float32]
 
@@ -190,7 +192,6 @@ class TheoryGrader:
         whole = unit_vecs[:n].mean(axis=0)
         whole = whole / (float(np.linalg.norm(whole)) or 1.0)
         unit_lemmas = [frozenset(content_lemmas(u)) for u in units]
-        answer_lemmas: frozenset[str] = frozenset().union(*unit_lemmas[:n])
 
         terms, explanatory, listy = find_terms(rubric, sentences)
         per_point_unit_best: list[NDArray[np.float32]] = []
@@ -209,13 +210,15 @@ class TheoryGrader:
                 max((len(lem & ul) / len(lem) for lem in vectors.lemma_sets[pi] if lem), default=0.0)
                 for ul in unit_lemmas
             ])
-            unit = int(np.argmax(sims.max(axis=1) + 0.5 * unit_overlap))
-            text_i = int(np.argmax(sims[unit]))
+            rank = sims.max(axis=1) + 0.5 * unit_overlap
+            unit, _, denied_unit = self._evidence_unit(rank, sims, units, point.texts)
             others = np.delete(best_stack[unit], pi)
             margin = float(best_stack[unit, pi] - (others.max() if others.size else 0.0))
             kw_sets = vectors.keyword_lemmas[pi]
+            # Keywords count where the evidence is, not anywhere: a keyword list at the end of a weak
+            # answer must not cover every point.
             keywords = (
-                sum(1 for k in kw_sets if k <= answer_lemmas) / len(kw_sets) if kw_sets else 0.0
+                sum(1 for k in kw_sets if k <= unit_lemmas[unit]) / len(kw_sets) if kw_sets else 0.0
             )
             overlap = float(unit_overlap.max())
             evidence = unit if unit < n else self._window_sentence(unit - n, sims)
@@ -225,7 +228,9 @@ class TheoryGrader:
                 "keywords": keywords,
                 "overlap": overlap,
                 "margin": margin,
-                "negated": 1.0 if is_negated_relative_to(units[unit], point.texts[text_i]) else 0.0,
+                "negated": 1.0 if denied_unit else 0.0,
+                # Not a model feature: the rule in result.decide() (a point called false is not covered).
+                "denied": 1.0 if denied_unit and disavows(units[unit]) else 0.0,
                 "listy": 1.0 if listy[evidence] else 0.0,
             }
             points.append(PointFeatures(values=values, evidence=evidence, unit_text=units[unit]))
@@ -267,6 +272,25 @@ class TheoryGrader:
             intuition=any(has_intuition_cue(s) for s in sentences),
             example=any(has_example_cue(s) for s in sentences),
         )
+
+    @staticmethod
+    def _evidence_unit(
+        rank: NDArray[np.float64], sims: Matrix, units: list[str], texts: tuple[str, ...]
+    ) -> tuple[int, int, bool]:
+        """The best unit that asserts the point: (unit, closest text, negated).
+
+        A unit that denies the point ("..., which is false") is passed over for a nearly as close one
+        that asserts it; when every close unit denies it, the best one is kept with ``negated`` set.
+        """
+        order = np.argsort(-rank, kind="stable")
+        first = int(order[0])
+        for u in (int(i) for i in order[:5]):
+            if rank[u] < rank[first] - DENIAL_SLACK:
+                break
+            t = int(np.argmax(sims[u]))
+            if not is_negated_relative_to(units[u], texts[t]):
+                return u, t, False
+        return first, int(np.argmax(sims[first])), True
 
     @staticmethod
     def _window_sentence(window: int, sims: Matrix) -> int:

@@ -107,7 +107,9 @@ def misconception_values(m: MisconceptionFeatures) -> dict[str, float]:
 def decide(rubric: Rubric, analysis: AnswerAnalysis, cal: Calibration) -> Decisions:
     """Apply the calibrated thresholds."""
     off_topic = analysis.topicality < cal.off_topic_threshold
-    probs = tuple(0.0 if off_topic else cal.point_probability(p.values) for p in analysis.points)
+    # A point the answer calls false ("X, which is false", "it is a myth that X") is never covered.
+    probs = tuple(0.0 if off_topic or p.values.get("denied") else cal.point_probability(p.values)
+                  for p in analysis.points)
     covered = tuple(p >= cal.point_threshold for p in probs)
     miscs = tuple(
         i
