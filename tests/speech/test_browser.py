@@ -26,20 +26,18 @@ def mic_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def mic_browser(mic_file: Path) -> Iterator[Any]:
-    """Chromium whose microphone plays ``mic_file`` and which grants the permission without asking."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Browser tests need Chromium at {CHROMIUM}: run 'apt-get install -y chromium'.")
-    from playwright.sync_api import sync_playwright
+def mic_browser(browser: Any, mic_file: Path) -> Iterator[Any]:
+    """Chromium whose microphone plays ``mic_file`` and which grants the permission without asking.
 
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                  "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                  f"--use-file-for-fake-audio-capture={mic_file}"])
-        yield chromium
-        chromium.close()
+    Launched from the session's Playwright (a second sync_playwright() inside the first one is refused).
+    """
+    chromium = browser.browser_type.launch(
+        executable_path=CHROMIUM, headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+              "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+              f"--use-file-for-fake-audio-capture={mic_file}"])
+    yield chromium
+    chromium.close()
 
 
 def test_record_a_pitch_and_get_the_transcript(mic_browser: Any, mic_file: Path, live_server: str,
