@@ -11,14 +11,18 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from loopcoach.errors import BadInputError, NotFoundError, TooLargeError
 from loopcoach.services.context import AppContext
 from loopcoach.web.deps import NavItem, get_ctx, render
+from loopcoach.web.limits import UPLOAD_LIMIT
 
 router = APIRouter()
 NAV = NavItem("Resume", "/resume", 10)
 MAX_UPLOAD = 10 * 1024 * 1024
+# The whole multipart body (file, job text, boundaries) is refused past this before it is spooled.
+BODY_LIMITS = {"/resume/check": max(UPLOAD_LIMIT, MAX_UPLOAD + 1024 * 1024)}
 
 
 def _history(ctx: AppContext) -> list[Any]:
@@ -35,10 +39,10 @@ def index(request: Request, application: int | None = None, ctx: AppContext = De
 @router.post("/resume/check", response_class=HTMLResponse)
 async def check(request: Request, resume: Annotated[UploadFile, File()],
                 job: Annotated[str, Form()] = "", ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
-    """Check the uploaded resume (and the pasted job); store it; show the marked text."""
-    from loopcoach.areas.resume.annotate import annotate
-    from loopcoach.services.resume import check_resume, html_report
+    """Check the uploaded resume (and the pasted job); store it; show the marked text.
 
+    Parsing, analysing and saving run in a worker thread: the event loop keeps serving other pages meanwhile.
+    """
     partial = bool(request.headers.get("hx-request"))
     data = await resume.read(MAX_UPLOAD + 1)
     filename = resume.filename or "resume.txt"
@@ -47,19 +51,27 @@ async def check(request: Request, resume: Annotated[UploadFile, File()],
             raise BadInputError("Choose a resume file (PDF, DOCX, Markdown or text) to check.")
         if len(data) > MAX_UPLOAD:
             raise TooLargeError(f"{filename} is over 10 MB; loopcoach reads resumes up to 10 MB.")
-        result, report = check_resume(ctx, data, filename, job if job.strip() else None, save=False)
+        values = await run_in_threadpool(_check_and_save, ctx, data, filename, job)
     except BadInputError as exc:
-        values: dict[str, Any] = {"error": exc.message, "job": job, "history": _history(ctx)}
+        values = {"error": exc.message, "job": job, "history": await run_in_threadpool(_history, ctx)}
         return render(request, "resume/_result.html" if partial else "resume/index.html", values,
                       status_code=200 if partial else 400)
+    return render(request, "resume/_result.html" if partial else "resume/index.html", values)
+
+
+def _check_and_save(ctx: AppContext, data: bytes, filename: str, job: str) -> dict[str, Any]:
+    """Parse, analyse and store one upload (blocking work: runs in a worker thread); the page's values."""
+    from loopcoach.areas.resume.annotate import annotate
+    from loopcoach.services.resume import check_resume, html_report
+
+    result, report = check_resume(ctx, data, filename, job if job.strip() else None, save=False)
     page = html_report(report, f"Resume check: {filename}")
     meta: dict[str, Any] = {"filename": filename, "format": result["format"], "html_report": page}
     if job.strip():
         meta["job_excerpt"] = job.strip()[:300]
     attempt_id = ctx.store.add_attempt("resume", None, report.resume.text[:200_000], result, report.score, meta=meta)
-    values = {"r": result, "lines": annotate(report), "attempt_id": attempt_id, "filename": filename, "job": job,
-              "history": _history(ctx)}
-    return render(request, "resume/_result.html" if partial else "resume/index.html", values)
+    return {"r": result, "lines": annotate(report), "attempt_id": attempt_id, "filename": filename, "job": job,
+            "history": _history(ctx)}
 
 
 @router.get("/resume/report/{attempt_id}")
