@@ -3,7 +3,7 @@
     python tools/soak.py [--seconds 120] [--clients 6]       (or: make soak SOAK_SECONDS=120)
 
 Starts the server on a free port of 127.0.0.1 (never another address) with a throw-away data folder,
-then runs, concurrently until the deadline: page loads, submissions (applications, stories, theory
+waits until it has loaded its sentence model, then runs, concurrently until the deadline: page loads, submissions (applications, stories, theory
 answers), resume uploads of hostile but legal-looking files (a many-page PDF, a DOCX with large XML,
 a zip bomb, UTF-16 and invalid UTF-8 text, a corrupt PDF, an empty file, an over-limit streamed body),
 peer-mock WebSocket traffic between two sockets, and a /api/health probe every 100 ms.
@@ -57,6 +57,8 @@ class Results:
     saved_applications: dict[int, str] = field(default_factory=dict)
     saved_stories: dict[int, str] = field(default_factory=dict)
     peer: tuple[str, str] | None = None  # a peer mock's token and the last pad text relayed
+    started: float = field(default_factory=time.monotonic)
+    slowest_health: tuple[float, float] = (0.0, 0.0)  # (seconds, when: seconds after the start)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, route: str, seconds: float, status: int | None, error: str | None = None) -> None:
@@ -205,10 +207,13 @@ def submissions(b: Browser, rng: random.Random) -> None:
 
 def uploads(b: Browser, rng: random.Random, files: list[tuple[str, bytes, str]]) -> None:
     if rng.random() < 0.15:
-        def endless() -> Any:  # an over-limit body without Content-Length: refused while it streams
+        def endless() -> Any:  # an over-limit upload without Content-Length: refused while it streams
+            yield (b'--soak\r\nContent-Disposition: form-data; name="resume"; filename="huge.txt"\r\n'
+                   b"Content-Type: text/plain\r\n\r\n")
             chunk = b"x" * (1024 * 1024)
             for _ in range(50):
                 yield chunk
+            yield b"\r\n--soak--\r\n"
 
         r = b.call("POST /resume/check (50 MB streamed)", "POST", "/resume/check", content=endless(),
                    headers={"Content-Type": "multipart/form-data; boundary=soak"})
@@ -221,7 +226,11 @@ def uploads(b: Browser, rng: random.Random, files: list[tuple[str, bytes, str]])
 
 
 def health(b: Browser, rng: random.Random) -> None:
+    sent = time.monotonic()
     b.call("GET /api/health", "GET", "/api/health")
+    took = time.monotonic() - sent
+    if took > b.results.slowest_health[0]:
+        b.results.slowest_health = (took, sent - b.results.started)
     time.sleep(0.1)
 
 
@@ -350,9 +359,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"soak: the server did not start; its log:\n{log_path.read_text()}", file=sys.stderr)
                 return 1
             time.sleep(0.2)
+        # Start once the server has loaded its sentence model: the targets are about a warm server.
+        while "the sentence model is ready" not in log_path.read_text(errors="replace"):
+            if server.poll() is not None or time.monotonic() > start_deadline + 120:
+                print(f"soak: the server never said its model was ready; its log:\n{log_path.read_text()}",
+                      file=sys.stderr)
+                return 1
+            time.sleep(0.2)
         print(f"soak: {base}, {args.clients} users for {args.seconds:g} s (data in {home})", file=sys.stderr)
         files = hostile_files()
         results = Results()
+        results.started = time.monotonic()
         deadline = time.monotonic() + args.seconds
         kinds = ["health", "pages", "submit", "upload"]
         kinds += [kinds[1 + i % 3] for i in range(max(0, args.clients - 3))]
@@ -399,6 +416,8 @@ def report(results: Results, lost: list[str], rss: float, log_text: str) -> int:
         (f"saved answers still there: {saved - len(lost)}/{saved}" + (f" (lost: {', '.join(lost[:5])})" if lost
                                                                       else ""), not lost),
     ]
+    slowest, when = results.slowest_health
+    print(f"slowest /api/health: {slowest * 1000:.0f} ms, {when:.1f} s into the run")
     for text, ok in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {text}")
     return 0 if all(ok for _, ok in checks) else 1

@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from loopcoach.errors import BadInputError, NotFoundError, TooLargeError
 from loopcoach.services.context import AppContext
@@ -37,41 +36,37 @@ def index(request: Request, application: int | None = None, ctx: AppContext = De
 
 
 @router.post("/resume/check", response_class=HTMLResponse)
-async def check(request: Request, resume: Annotated[UploadFile, File()],
-                job: Annotated[str, Form()] = "", ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
+def check(request: Request, resume: Annotated[UploadFile, File()],
+          job: Annotated[str, Form()] = "", ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
     """Check the uploaded resume (and the pasted job); store it; show the marked text.
 
-    Parsing, analysing and saving run in a worker thread: the event loop keeps serving other pages meanwhile.
+    A plain ``def`` route: reading, parsing, analysing, saving and rendering (thousands of marked lines
+    for a long document) run in a worker thread, so the event loop keeps serving other pages meanwhile.
     """
+    from loopcoach.areas.resume.annotate import annotate
+    from loopcoach.services.resume import check_resume, html_report
+
     partial = bool(request.headers.get("hx-request"))
-    data = await resume.read(MAX_UPLOAD + 1)
+    data = resume.file.read(MAX_UPLOAD + 1)
     filename = resume.filename or "resume.txt"
     try:
         if not filename.strip() or (not data and not resume.filename):
             raise BadInputError("Choose a resume file (PDF, DOCX, Markdown or text) to check.")
         if len(data) > MAX_UPLOAD:
             raise TooLargeError(f"{filename} is over 10 MB; loopcoach reads resumes up to 10 MB.")
-        values = await run_in_threadpool(_check_and_save, ctx, data, filename, job)
+        result, report = check_resume(ctx, data, filename, job if job.strip() else None, save=False)
     except BadInputError as exc:
-        values = {"error": exc.message, "job": job, "history": await run_in_threadpool(_history, ctx)}
+        values: dict[str, Any] = {"error": exc.message, "job": job, "history": _history(ctx)}
         return render(request, "resume/_result.html" if partial else "resume/index.html", values,
                       status_code=200 if partial else 400)
-    return render(request, "resume/_result.html" if partial else "resume/index.html", values)
-
-
-def _check_and_save(ctx: AppContext, data: bytes, filename: str, job: str) -> dict[str, Any]:
-    """Parse, analyse and store one upload (blocking work: runs in a worker thread); the page's values."""
-    from loopcoach.areas.resume.annotate import annotate
-    from loopcoach.services.resume import check_resume, html_report
-
-    result, report = check_resume(ctx, data, filename, job if job.strip() else None, save=False)
     page = html_report(report, f"Resume check: {filename}")
     meta: dict[str, Any] = {"filename": filename, "format": result["format"], "html_report": page}
     if job.strip():
         meta["job_excerpt"] = job.strip()[:300]
     attempt_id = ctx.store.add_attempt("resume", None, report.resume.text[:200_000], result, report.score, meta=meta)
-    return {"r": result, "lines": annotate(report), "attempt_id": attempt_id, "filename": filename, "job": job,
-            "history": _history(ctx)}
+    values = {"r": result, "lines": annotate(report), "attempt_id": attempt_id, "filename": filename, "job": job,
+              "history": _history(ctx)}
+    return render(request, "resume/_result.html" if partial else "resume/index.html", values)
 
 
 @router.get("/resume/report/{attempt_id}")
