@@ -71,39 +71,37 @@ def _seed(ctx: AppContext) -> None:
     pitch.save_salary(ctx, {**sheet, "target_base": SECRET_SALARY})
 
 
-def test_dns_rebinding_reads_and_writes_nothing(ctx: AppContext, live_server: str, shot: Any) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_dns_rebinding_reads_and_writes_nothing(browser: Any, ctx: AppContext, live_server: str, shot: Any) -> None:
     _seed(ctx)
     port = live_server.rsplit(":", 1)[1]
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP rebind.test 127.0.0.1"])
-        try:
-            page = chromium.new_page()
-            response = page.goto(f"http://rebind.test:{port}/applications")
-            assert response is not None and response.status == 400
-            expect(page.locator("body")).to_contain_text("does not answer to the name 'rebind.test'")
-            shot(page, "security-rebinding")
-            # The page now runs in the rebound origin: same-origin reads and writes, as in the attack.
-            results = page.evaluate("""async () => {
-                const out = {};
-                for (const path of ["/", "/applications", "/behavioral/recruiter", "/api/health"]) {
-                    const r = await fetch(path);
-                    out[path] = [r.status, await r.text()];
-                }
-                const form = new URLSearchParams({company: "Planted", role: "x"});
-                const w = await fetch("/applications", {method: "POST", body: form});
-                out["POST"] = [w.status, await w.text()];
-                out["ws"] = await new Promise((done) => {
-                    const ws = new WebSocket("ws://" + location.host + "/ws/peer/x");
-                    ws.onopen = () => done("open");
-                    ws.onerror = () => done("refused");
-                });
-                return out;
-            }""")
-        finally:
-            chromium.close()
+    # A second Chromium of the same Playwright, whose resolver maps the attacker's name to this machine.
+    chromium = browser.browser_type.launch(executable_path=CHROMIUM, headless=True, args=[
+        "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP rebind.test 127.0.0.1"])
+    try:
+        page = chromium.new_page()
+        response = page.goto(f"http://rebind.test:{port}/applications")
+        assert response is not None and response.status == 400
+        expect(page.locator("body")).to_contain_text("does not answer to the name 'rebind.test'")
+        shot(page, "security-rebinding")
+        # The page now runs in the rebound origin: same-origin reads and writes, as in the attack.
+        results = page.evaluate("""async () => {
+            const out = {};
+            for (const path of ["/", "/applications", "/behavioral/recruiter", "/api/health"]) {
+                const r = await fetch(path);
+                out[path] = [r.status, await r.text()];
+            }
+            const form = new URLSearchParams({company: "Planted", role: "x"});
+            const w = await fetch("/applications", {method: "POST", body: form});
+            out["POST"] = [w.status, await w.text()];
+            out["ws"] = await new Promise((done) => {
+                const ws = new WebSocket("ws://" + location.host + "/ws/peer/x");
+                ws.onopen = () => done("open");
+                ws.onerror = () => done("refused");
+            });
+            return out;
+        }""")
+    finally:
+        chromium.close()
     assert results.pop("ws") == "refused"
     for path, (status, text) in results.items():
         assert status == 400, path
@@ -214,3 +212,25 @@ def test_another_machine_reaches_only_the_share_link(tmp_path: Any, browser: Any
     finally:
         ctx.close()
     assert [a.company for a in AppContext(settings).store.list_applications()] == [SECRET_COMPANY]
+
+
+def test_no_page_breaks_the_content_security_policy(page: Any, live_server: str, ctx: AppContext) -> None:
+    """Every page runs under the CSP without a single refused script, style, frame or connection."""
+    _seed(ctx)
+    problems: list[str] = []
+    page.on("console", lambda msg: problems.append(f"{page.url}: {msg.text}")
+            if "Content Security Policy" in msg.text or "Refused to" in msg.text else None)
+    page.on("pageerror", lambda exc: problems.append(f"{page.url}: {exc}"))
+    paths = sorted(p for p in create_app(ctx=ctx).state.paths if p and "{" not in p and not p.startswith("/api"))
+    assert len(paths) > 20
+    for path in paths:
+        page.goto(path)
+    page.goto("/peer")
+    page.select_option("#coding-item", "two-sum")
+    page.click("form:has(#coding-item) button[type=submit]")
+    expect(page.locator("#status-text")).to_contain_text("Live")  # the socket connected under connect-src
+    share = page.locator("#share-link")
+    assert (share.text_content() or "").startswith(live_server + "/peer/")  # completed by the page's script
+    page.goto("/coding/two-sum")
+    expect(page.locator(".cm-editor")).to_be_visible()  # the editor's injected styles are allowed
+    assert problems == []

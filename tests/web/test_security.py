@@ -128,6 +128,7 @@ def test_a_remote_client_reaches_only_a_valid_share_link(ctx: AppContext) -> Non
                     assert method == "HEAD" or "only served to this machine" in r.text
         page = remote.get(f"/peer/{token}").text
         assert "you are the candidate" in page and created["host_key"] not in page
+        assert 'href="/applications"' not in page  # no navigation to pages that would answer 403
         remote.cookies.set(f"loopcoach_host_{token}", created["host_key"])
         assert remote.get(f"/peer/{token}/host").status_code == 403  # the interviewer's page stays local
 
@@ -235,3 +236,45 @@ def test_the_limit_table_takes_patterns_and_later_routes() -> None:
     assert limits.for_path("/speech/transcribe") == 32 * MB
     assert limits.for_path("/peer/abc/feedback") == 64 * 1024
     assert limits.for_path("/peer/abc") == limits.for_path("/anything") == 2 * MB
+
+
+def _send_and_read(base: str, head: bytes, body_parts: list[bytes]) -> bytes:
+    """Send a request over a raw socket (the body only partly) and read what the server answers."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base)
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as sock:
+        sock.sendall(head)
+        for part in body_parts:
+            sock.sendall(part)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    return answer
+
+
+def test_over_limit_bodies_are_refused_before_they_are_sent_whole(ctx: AppContext) -> None:
+    """Over a real socket: the 413 arrives while most of the body has not even been sent."""
+    from tests.conftest import serve_app
+
+    with serve_app(create_app(ctx=ctx)) as base:
+        host = base.removeprefix("http://")
+        # A declared 200 MB body, none of it sent: refused from the header alone.
+        declared = _send_and_read(base, (f"POST /applications HTTP/1.1\r\nHost: {host}\r\n"
+                                         "Content-Type: application/x-www-form-urlencoded\r\n"
+                                         f"Content-Length: {200 * MB}\r\n\r\n").encode(), [])
+        assert declared.startswith(b"HTTP/1.1 413"), declared[:200]
+        # A chunked multipart upload that never ends: 3 MB of a file part sent, refused once past 2 MB.
+        preamble = (b'--b\r\nContent-Disposition: form-data; name="company"; filename="x.txt"\r\n'
+                    b"Content-Type: text/plain\r\n\r\n")
+        chunk = b"x" * (256 * 1024)
+        frames = [f"{len(part):x}\r\n".encode() + part + b"\r\n" for part in [preamble] + [chunk] * 12]
+        streamed = _send_and_read(base, (f"POST /applications HTTP/1.1\r\nHost: {host}\r\n"
+                                         "Content-Type: multipart/form-data; boundary=b\r\n"
+                                         "Transfer-Encoding: chunked\r\n\r\n").encode(), frames)
+        assert streamed.startswith(b"HTTP/1.1 413"), streamed[:200]
+    assert ctx.store.list_applications() == []

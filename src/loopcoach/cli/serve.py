@@ -35,7 +35,8 @@ def command(
     typer.echo(f"loopcoach: serving http://{bind_host}:{bind_port} (data in {settings.home})", err=True)
     warm_up(app.state.ctx, lambda message: typer.echo(message, err=True))
     threading.Thread(target=_warm_reader, name="loopcoach-reader-warm-up", daemon=True).start()
-    uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning")
+    # A peer-mock pad edit is at most 100,000 characters: 1 MB bounds a WebSocket message (uvicorn's default is 16).
+    uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning", ws_max_size=1024 * 1024)
 
 
 def _warm_reader() -> None:

@@ -26,7 +26,7 @@ from loopcoach.errors import LoopcoachError
 from loopcoach.services import peer
 from loopcoach.services.context import AppContext
 from loopcoach.web.deps import NavItem, get_ctx, render
-from loopcoach.web.guard import RemoteRoute
+from loopcoach.web.guard import RemoteRoute, is_loopback
 
 router = APIRouter()
 NAV = NavItem("Peer mock", "/peer", 75)
@@ -121,7 +121,9 @@ def _page(request: Request, ctx: AppContext, token: str, host: bool, key: str = 
     response = render(request, "peer/host.html" if host else "peer/candidate.html", {
         "item": peer.item_of(ctx, session), "kind": kind, "state": peer.public_state(session), "token": token,
         "key": key, "share_link": share, "share_is_public": bool(public), "rubric": peer.RUBRICS[kind], "signals": peer.SIGNAL_LABELS,
-        "words": peer.RATING_WORDS, "joined": session.state.get("joined", False)})
+        "words": peer.RATING_WORDS, "joined": session.state.get("joined", False),
+        # A candidate on another machine can open nothing else here: no navigation to pages that answer 403.
+        **({} if is_loopback(request.client) else {"nav": []})})
     response.headers.update(PRIVATE)
     return response
 
