@@ -307,23 +307,28 @@ def peak_rss_mb(pid: int) -> float:
     return int(found.group(1)) / 1024 if found else float("nan")
 
 
-def check_saved(base: str, home: Path, results: Results) -> list[str]:
-    """Every answer the server said it saved is still there, read back over HTTP and from the database."""
+def check_saved(base: str, results: Results, budget: float) -> list[str]:
+    """Every answer the server said it saved is still there, read back over HTTP within ``budget`` seconds."""
+    checks = [(f"application {i} ({name})", f"/applications/{i}", name)
+              for i, name in results.saved_applications.items()]
+    checks += [(f"story {i} ({title})", f"/behavioral/stories/{i}", title) for i, title in results.saved_stories.items()]
+    if results.peer is not None:
+        token, final = results.peer
+        checks.append(("the peer mock's last pad edit", f"/peer/{token}", final.split("\n")[0]))
     lost: list[str] = []
+    until = time.monotonic() + budget
     with httpx.Client(base_url=base, timeout=30) as http:
-        for app_id, company in results.saved_applications.items():
-            r = http.get(f"/applications/{app_id}")
-            if r.status_code != 200 or company not in r.text:
-                lost.append(f"application {app_id} ({company})")
-        for story_id, title in results.saved_stories.items():
-            r = http.get(f"/behavioral/stories/{story_id}")
-            if r.status_code != 200 or title not in r.text:
-                lost.append(f"story {story_id} ({title})")
-        if results.peer is not None:
-            token, final = results.peer
-            r = http.get(f"/peer/{token}")
-            if final.split("\n")[0] not in r.text:
-                lost.append("the peer mock's last pad edit")
+        for done, (what, url, expected) in enumerate(checks):
+            if time.monotonic() > until:
+                lost.append(f"{len(checks) - done} answers not re-read within {budget:g} s")
+                break
+            try:
+                r = http.get(url)
+            except httpx.HTTPError as exc:
+                lost.append(f"{what}: {type(exc).__name__}")
+                continue
+            if r.status_code != 200 or expected not in r.text:
+                lost.append(what)
     return lost
 
 
@@ -373,23 +378,28 @@ def main(argv: list[str] | None = None) -> int:
         deadline = time.monotonic() + args.seconds
         kinds = ["health", "pages", "submit", "upload"]
         kinds += [kinds[1 + i % 3] for i in range(max(0, args.clients - 3))]
-        threads = [threading.Thread(target=run_worker, args=(kind, base, results, deadline, i, files, args.timeout))
-                   for i, kind in enumerate(kinds)]
-        threads.append(threading.Thread(target=peer_traffic, args=(base, results, deadline)))
+        threads = [threading.Thread(target=run_worker, args=(kind, base, results, deadline, i, files, args.timeout),
+                                    daemon=True) for i, kind in enumerate(kinds)]
+        threads.append(threading.Thread(target=peer_traffic, args=(base, results, deadline), daemon=True))
         for t in threads:
             t.start()
+        join_by = deadline + args.timeout + 30  # one bound for all: a request still out then is an error
         for t in threads:
-            t.join(timeout=args.seconds + args.timeout + 30)
-        lost = check_saved(base, home, results)
+            t.join(timeout=max(0.0, join_by - time.monotonic()))
+        stuck = sum(t.is_alive() for t in threads)
+        if stuck:
+            results.errors["soak workers"].append(f"{stuck} still waiting for the server at the end")
+        lost = check_saved(base, results, budget=120)
         rss = peak_rss_mb(server.pid)
+        return report(results, lost, rss, log_path.read_text(errors="replace"))
     finally:
         server.terminate()
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # still inside a long request: do not wait for it
             server.kill()
+            server.wait(timeout=10)
         log.close()
-    return report(results, lost, rss, log_path.read_text(errors="replace"))
 
 
 def report(results: Results, lost: list[str], rss: float, log_text: str) -> int:
