@@ -278,3 +278,21 @@ def test_over_limit_bodies_are_refused_before_they_are_sent_whole(ctx: AppContex
                                          "Transfer-Encoding: chunked\r\n\r\n").encode(), frames)
         assert streamed.startswith(b"HTTP/1.1 413"), streamed[:200]
     assert ctx.store.list_applications() == []
+
+
+def test_even_an_unexpected_error_carries_the_headers(ctx: AppContext) -> None:
+    from fastapi import APIRouter
+
+    app = create_app(ctx=ctx)
+    router = APIRouter()
+
+    @router.get("/api/boom")
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    app.include_router(router)
+    with LocalClient(app, raise_server_exceptions=False) as c:
+        r = c.get("/api/boom")
+    assert r.status_code == 500
+    assert r.headers["content-security-policy"] == SECURITY_HEADERS["content-security-policy"]
+    assert r.headers["x-frame-options"] == "DENY"

@@ -5,8 +5,8 @@ An area adds its router module to ``ROUTERS``; the module exposes ``router``
 navigation), and may expose ``BODY_LIMITS`` (path -> largest request body,
 for upload routes) and ``REMOTE_ROUTES`` (routes another machine may reach in
 local mode, see ``web.guard``). Every response passes the security layers,
-outermost first: security headers, the guard (Host, loopback, Origin, CSRF
-cookie), the body limits. Templates are loaded from the package with Jinja2's
+outermost first: security headers (outside even Starlette's error handler), the
+guard (Host, loopback, Origin, CSRF cookie), the body limits. Templates are loaded from the package with Jinja2's
 PackageLoader and static files from the package folder, so the app works
 installed, offline, without a CDN.
 """
@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
 
 from loopcoach import __version__
 from loopcoach.config import Settings
@@ -53,6 +54,13 @@ ROUTERS: list[str] = [
 ]
 
 
+class LoopcoachApp(FastAPI):
+    """FastAPI with the security headers outside everything, so even an unexpected 500 carries them."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeadersMiddleware(super().build_middleware_stack())
+
+
 def _templates() -> Jinja2Templates:
     env = Environment(loader=PackageLoader("loopcoach.web", "templates"), autoescape=select_autoescape(),
                       trim_blocks=True, lstrip_blocks=True)
@@ -74,8 +82,8 @@ def create_app(settings: Settings | None = None, ctx: AppContext | None = None,
     """Build the web app for these settings (or this context); ``policy`` replaces the local guard policy."""
     context = ctx or AppContext(settings)
     # No Swagger UI: it loads its code from a CDN and runs inline script; the schema stays at /api/openapi.json.
-    app = FastAPI(title="loopcoach", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json", dependencies=[Depends(verify_csrf)])
+    app = LoopcoachApp(title="loopcoach", version=__version__, docs_url=None, redoc_url=None,
+                        openapi_url="/api/openapi.json", dependencies=[Depends(verify_csrf)])
     app.state.ctx = context
     app.state.templates = _templates()
     app.state.csrf = CSRFSigner(load_secret(context.settings.home))
@@ -99,7 +107,6 @@ def create_app(settings: Settings | None = None, ctx: AppContext | None = None,
     app.state.body_limits = BodyLimits(routes=body_limits)
     app.add_middleware(BodyLimitMiddleware, limits=app.state.body_limits)
     app.add_middleware(GuardMiddleware, policy=app.state.policy, signer=app.state.csrf, context=context)
-    app.add_middleware(SecurityHeadersMiddleware)
     _install_error_pages(app)
     return app
 
