@@ -296,3 +296,38 @@ def test_even_an_unexpected_error_carries_the_headers(ctx: AppContext) -> None:
     assert r.status_code == 500
     assert r.headers["content-security-policy"] == SECURITY_HEADERS["content-security-policy"]
     assert r.headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.parametrize(("name", "value", "message"), [
+    ("LOOPCOACH_PUBLIC_URL", "192.168.1.20:8000", "must look like http://host:port"),
+    ("LOOPCOACH_PUBLIC_URL", "http://coach.example/app", "must look like http://host:port"),
+    ("LOOPCOACH_PUBLIC_URL", "ftp://coach.example", "must look like http://host:port"),
+    ("LOOPCOACH_ALLOWED_HOSTS", "lab.local, http://x", "not a host name or address"),
+])
+def test_bad_security_settings_are_one_sentence(tmp_path: Any, name: str, value: str, message: str) -> None:
+    from loopcoach.errors import BadInputError
+
+    with pytest.raises(BadInputError, match=message):
+        load_settings({"LOOPCOACH_HOME": str(tmp_path), name: value})
+
+
+def test_public_url_is_normalised(tmp_path: Any) -> None:
+    settings = load_settings({"LOOPCOACH_HOME": str(tmp_path), "LOOPCOACH_PUBLIC_URL": "HTTPS://Coach.Example:8443/",
+                              "LOOPCOACH_ALLOWED_HOSTS": "Lab.Local [fd00::2]"})
+    assert settings.public_url == "https://coach.example:8443"
+    assert settings.allowed_hosts == ("lab.local", "fd00::2")
+
+
+def test_the_cookie_is_host_prefixed_and_secure_over_https(ctx: AppContext) -> None:
+    app = create_app(ctx=ctx)
+    with LocalClient(app, base_url="https://127.0.0.1:8443") as tls:
+        cookie = tls.get("/api/health").headers["set-cookie"]
+        assert cookie.startswith("__Host-loopcoach_csrf=") and "Secure" in cookie and "Domain" not in cookie
+    with LocalClient(app) as plain:
+        assert plain.get("/api/health").headers["set-cookie"].startswith("loopcoach_csrf=")
+    with CSRFClient(app, base_url="https://127.0.0.1:8443") as tls:  # the token is bound to the __Host- nonce
+        r = tls.post("/applications", data={"company": "Acme", "role": "MLE"},
+                     headers={"origin": "https://127.0.0.1:8443"}, follow_redirects=False)
+        assert r.status_code == 303
+        assert tls.post("/applications", data={"company": "Acme", "role": "MLE"},
+                        headers={"origin": "http://127.0.0.1:8443"}).status_code == 403  # scheme differs

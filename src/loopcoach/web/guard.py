@@ -75,7 +75,7 @@ class GuardPolicy:
     loopback_only: bool = True
     remote_routes: tuple[RemoteRoute, ...] = ()
     remote_prefixes: tuple[str, ...] = ("/static/",)
-    secure_cookies: bool = False
+    secure_cookies: bool = False  # True: Secure __Host- cookies on every request, whatever its scheme
 
     def with_remote_routes(self, routes: tuple[RemoteRoute, ...]) -> GuardPolicy:
         """The same policy with more remote routes."""
@@ -89,8 +89,9 @@ def policy_for(settings: Settings) -> GuardPolicy:
         hosts.add(settings.host.strip("[]").lower())
     if settings.public_url:
         hosts.add((urlsplit(settings.public_url).hostname or "").lower())
-    secure = bool(settings.public_url and settings.public_url.startswith("https:"))
-    return GuardPolicy(allowed_hosts=frozenset(hosts), public_origin=settings.public_url, secure_cookies=secure)
+    # Cookies are Secure (and __Host-) per request, when it arrived over HTTPS: a browser on
+    # http://127.0.0.1 beside a TLS proxy for the public address must still get its cookie.
+    return GuardPolicy(allowed_hosts=frozenset(hosts), public_origin=settings.public_url)
 
 
 def _host_name(host_header: str) -> str:
