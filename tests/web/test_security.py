@@ -231,6 +231,13 @@ def test_body_limits_refuse_before_reading(client: TestClient, ctx: AppContext) 
     assert huge.status_code == 413 and "larger than 11 MB" in huge.text
 
 
+def test_upload_routes_declare_their_limits(client: TestClient) -> None:
+    limits = client.app.state.body_limits  # type: ignore[attr-defined]
+    assert limits.for_path("/resume/check") == 11 * MB
+    assert limits.for_path("/speech/transcribe") == 33 * MB  # a 32 MiB recording and its form
+    assert limits.for_path("/applications") == 2 * MB
+
+
 def test_the_limit_table_takes_patterns_and_later_routes() -> None:
     limits = BodyLimits(routes={"/speech/transcribe": 32 * MB, "/peer/{token}/feedback": 64 * 1024})
     assert limits.for_path("/speech/transcribe") == 32 * MB
