@@ -11,7 +11,7 @@ EXTRAS := $(if $(filter 1,$(SPEECH)),speech,)
 export LOOPCOACH_HOST ?= $(HOST)
 export LOOPCOACH_PORT ?= $(PORT)
 
-.PHONY: run test install install-test install-train lint typecheck pytest bench clean train-theory
+.PHONY: run test install install-test install-train lint typecheck pytest bench clean train-theory soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ test: lint typecheck pytest
 
 bench: install-test
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# A bounded soak of a real server on 127.0.0.1 (not part of `make test`): make soak SOAK_SECONDS=180
+SOAK_SECONDS ?= 120
+soak: install-test
+	nice -n 10 $(BIN)/python tools/soak.py --seconds $(SOAK_SECONDS)
 
 # Train the theory pair model on SemEval-2013 Task 7 (not part of `make test`): make train-theory DATA=/path/to/semeval2013
 train-theory: install-train

@@ -7,9 +7,11 @@ against it by a test).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from loopcoach.errors import BadInputError
 
@@ -20,6 +22,11 @@ SETTINGS_DOC: dict[str, str] = {
     "A postgresql+psycopg://... URL serves a group from a PostgreSQL server.",
     "LOOPCOACH_HOST": "Address the web app binds to. Default: 127.0.0.1 (this machine only).",
     "LOOPCOACH_PORT": "Port of the web app. Default: 8000.",
+    "LOOPCOACH_ALLOWED_HOSTS": "More host names the web app answers to, comma-separated (e.g. the machine's "
+    "LAN address for a peer mock). Always allowed: localhost, 127.0.0.1, [::1] and the bound address. "
+    "Any other Host header gets 400 (this stops DNS rebinding).",
+    "LOOPCOACH_PUBLIC_URL": "The address other people use to reach this server, e.g. http://192.168.1.20:8000; "
+    "share links are built from it and its host is allowed. Default: none (links are relative to the page).",
     "LOOPCOACH_USER": "Name of the local user that owns the data. Default: the login name, or 'me'.",
 }
 
@@ -33,6 +40,8 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     user: str = "me"
+    allowed_hosts: tuple[str, ...] = ()
+    public_url: str | None = None
 
     @property
     def content_dir(self) -> Path:
@@ -70,6 +79,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise BadInputError(f"LOOPCOACH_PORT must be a number, not {port_value!r}.") from None
     if not 0 < port < 65536:
         raise BadInputError(f"LOOPCOACH_PORT must be between 1 and 65535, not {port}.")
+    allowed_hosts = tuple(h.strip().strip("[]").lower()
+                          for h in re.split(r"[,\s]+", source.get("LOOPCOACH_ALLOWED_HOSTS", "")) if h.strip())
+    for name in allowed_hosts:
+        if not re.fullmatch(r"[a-z0-9.:-]+", name):
+            raise BadInputError(f"LOOPCOACH_ALLOWED_HOSTS lists {name!r}, which is not a host name or address "
+                                "(give names like lab.local or 192.168.1.20, without scheme or port).")
+    public_url = _public_url(source.get("LOOPCOACH_PUBLIC_URL", "").strip())
     user = source.get("LOOPCOACH_USER", "").strip() or source.get("USER", "").strip() or "me"
     return Settings(
         home=home,
@@ -77,4 +93,21 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         host=source.get("LOOPCOACH_HOST", "").strip() or "127.0.0.1",
         port=port,
         user=user,
+        allowed_hosts=allowed_hosts,
+        public_url=public_url,
     )
+
+
+def _public_url(value: str) -> str | None:
+    """The configured public origin without a trailing slash, or None; anything else is one sentence."""
+    if not value:
+        return None
+    parts = urlsplit(value)
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError:
+        parts = parts._replace(netloc="")
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/") \
+            or parts.query or parts.fragment:
+        raise BadInputError(f"LOOPCOACH_PUBLIC_URL must look like http://host:port, not {value!r}.")
+    return f"{parts.scheme}://{parts.netloc}".lower()

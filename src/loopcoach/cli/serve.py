@@ -16,6 +16,8 @@ def command(
     port: Annotated[int | None, typer.Option(help="Port (default LOOPCOACH_PORT or 8000).")] = None,
 ) -> None:
     """Start the web app (http://127.0.0.1:8000 by default)."""
+    from dataclasses import replace
+
     import uvicorn
 
     from loopcoach.config import load_settings
@@ -24,15 +26,17 @@ def command(
 
     try:
         settings = load_settings()
+        # The guard answers to the bound address, so the app is built for the address actually bound.
+        settings = replace(settings, host=host or settings.host, port=port or settings.port)
         app = create_app(settings)
     except LoopcoachError as exc:
         fail(exc, False)
-    bind_host = host or settings.host
-    bind_port = port or settings.port
+    bind_host, bind_port = settings.host, settings.port
     typer.echo(f"loopcoach: serving http://{bind_host}:{bind_port} (data in {settings.home})", err=True)
     warm_up(app.state.ctx, lambda message: typer.echo(message, err=True))
     threading.Thread(target=_warm_reader, name="loopcoach-reader-warm-up", daemon=True).start()
-    uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning")
+    # A peer-mock pad edit is at most 100,000 characters: 1 MB bounds a WebSocket message (uvicorn's default is 16).
+    uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning", ws_max_size=1024 * 1024)
 
 
 def _warm_reader() -> None:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from loopcoach.content.schemas.behavioral import COMPETENCIES, COMPETENCY_NAMES
 from loopcoach.errors import BadInputError, LoopcoachError
@@ -194,5 +195,5 @@ async def recruiter_salary(request: Request, ctx: AppContext = Depends(get_ctx))
     """Save the salary-expectations worksheet."""
     form = await request.form()
     fields = {k: str(form.get(k, "")) for k in (*pitch.SALARY_NUMBERS, *pitch.SALARY_TEXTS)}
-    pitch.save_salary(ctx, fields)
+    await run_in_threadpool(pitch.save_salary, ctx, fields)  # a database write: off the event loop
     return RedirectResponse("/behavioral/recruiter?saved=salary#salary", status_code=303)

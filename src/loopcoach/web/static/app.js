@@ -6,3 +6,17 @@ document.addEventListener("htmx:responseError", function (event) {
     target.innerHTML = xhr.responseText;
   }
 });
+// No inline handlers (the Content-Security-Policy forbids them): forms declare behaviour in data attributes.
+// data-confirm="Question?" asks before the form is sent.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  var question = form && form.getAttribute ? form.getAttribute("data-confirm") : null;
+  if (question && !window.confirm(question)) { event.preventDefault(); event.stopPropagation(); }
+}, true);
+// data-reset-on-success empties an htmx form once its request succeeded.
+document.addEventListener("htmx:afterRequest", function (event) {
+  var elt = event.detail.elt;
+  if (event.detail.successful && elt && elt.hasAttribute && elt.hasAttribute("data-reset-on-success") && elt.reset) {
+    elt.reset();
+  }
+});

@@ -2,12 +2,14 @@
 (function () {
   var root = document.getElementById("pads");
   if (!root) { return; }
-  var token = root.dataset.token, key = root.dataset.key || "";
+  var token = root.dataset.token;
   var started = Date.parse(root.dataset.started), serverNow = Date.parse(root.dataset.serverNow);
   var offset = serverNow - Date.now(), minutes = parseInt(root.dataset.minutes, 10);
   var timer = document.getElementById("timer"), dot = document.getElementById("status-dot");
   var statusText = document.getElementById("status-text");
   var pads = root.querySelectorAll("textarea[data-field]");
+  var share = document.getElementById("share-link");
+  if (share && share.hasAttribute("data-complete")) { share.textContent = share.href; }
   var socket = null, timers = {}, retry = 500;
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -22,7 +24,8 @@
 
   function connect() {
     var proto = location.protocol === "https:" ? "wss://" : "ws://";
-    var url = proto + location.host + "/ws/peer/" + encodeURIComponent(token) + (key ? "?key=" + encodeURIComponent(key) : "");
+    // The interviewer's key travels in its HttpOnly cookie, never in the address.
+    var url = proto + location.host + "/ws/peer/" + encodeURIComponent(token);
     socket = new WebSocket(url);
     socket.onopen = function () { retry = 500; setStatus(true, "Live"); };
     socket.onclose = function () {
