@@ -361,6 +361,7 @@ def complexity(ctx: AppContext, problem_id: str, source: str, runner: Runner | N
     est = estimate(points)
     expected = problem.complexity.time_class or problem.complexity.time
     return {"problem_id": problem.id, "time": est.time, "expected": expected,
+            "expected_detail": problem.complexity.time_detail or problem.complexity.time,
             "confidence": est.confidence, "signal": est.source, "time_slope": est.time_slope,
             "points": [{"n": p.size, "ops": round(p.count, 1),
                         "cpu_ms": None if p.cpu_ns is None else round(p.cpu_ns / 1e6, 4)}
@@ -381,8 +382,12 @@ def submit(ctx: AppContext, problem_id: str, source: str, *, claimed_time: str =
         except BadInputError:
             measured = None
     optimal = problem.complexity.time_class
-    feedback = complexity_feedback(claimed_time.strip() or None, measured["time"] if measured else None,
-                                   optimal) if estimate_time else []
+    names = tuple(p.name for p in problem.function.params) if problem.function else ()
+    feedback = complexity_feedback(
+        claimed_time.strip() or None, measured["time"] if measured else None, optimal,
+        claimed_space=claimed_space.strip() or None, optimal_space=problem.complexity.space,
+        optimal_detail=problem.complexity.time_detail, size_param=problem.complexity.size_param,
+        names=names, verdict=result["verdict"]) if estimate_time else []
     result["complexity"] = measured
     result["feedback"] = feedback
     score = round(100 * result["passed"] / max(1, result["total"]))
