@@ -17,7 +17,9 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from loopcoach.areas.coding import static
 from loopcoach.areas.coding import verdict as verdicts
+from loopcoach.areas.coding.claims import parse_claim
 from loopcoach.areas.coding.compare import load_checker, matches
 from loopcoach.areas.coding.complexity import Point, complexity_feedback, estimate
 from loopcoach.areas.coding.harness import harness_config, parse_custom_input, prelude_source
@@ -362,6 +364,7 @@ def complexity(ctx: AppContext, problem_id: str, source: str, runner: Runner | N
     expected = problem.complexity.time_class or problem.complexity.time
     return {"problem_id": problem.id, "time": est.time, "expected": expected,
             "expected_detail": problem.complexity.time_detail or problem.complexity.time,
+            "size_param": problem.complexity.size_param,
             "confidence": est.confidence, "signal": est.source, "time_slope": est.time_slope,
             "points": [{"n": p.size, "ops": round(p.count, 1),
                         "cpu_ms": None if p.cpu_ns is None else round(p.cpu_ns / 1e6, 4)}
@@ -388,6 +391,17 @@ def submit(ctx: AppContext, problem_id: str, source: str, *, claimed_time: str =
         claimed_space=claimed_space.strip() or None, optimal_space=problem.complexity.space,
         optimal_detail=problem.complexity.time_detail, size_param=problem.complexity.size_param,
         names=names, verdict=result["verdict"]) if estimate_time else []
+    if feedback and result["verdict"] in ("accepted", "time_limit_exceeded"):
+        slow = measured is None or (optimal is not None and measured["time"] != optimal)
+        if slow:  # the words behind a growth above the optimum
+            feedback.extend(f"Look at the {note}." for note in static.time_notes(source)[:3])
+    stated = static.stated_requirements(problem.statement)
+    if "space" in stated and estimate_time:
+        claim = parse_claim(claimed_space or claimed_time, "space" if claimed_space.strip() else "time", names)
+        check = static.space_check(stated["space"], claim.space.text() if claim.space else None, source,
+                                   approach)
+        result["space_check"] = check
+        feedback.append(str(check["message"]))
     result["complexity"] = measured
     result["feedback"] = feedback
     score = round(100 * result["passed"] / max(1, result["total"]))
