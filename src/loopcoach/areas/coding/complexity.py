@@ -235,7 +235,8 @@ def complexity_feedback(claimed: str | None, measured: str | None, optimal: str 
             notes.append(f"{measured} is optimal for this problem ({optimal_detail or optimal}).")
     notes.extend(space_feedback(claimed_space, claim, optimal_space, names))
     if not claimed:
-        notes.append("State your time and space complexity: the interviewer will ask.")
+        notes.append("State your time complexity too: the interviewer will ask." if claimed_space
+                     else "State your time and space complexity: the interviewer will ask.")
     return notes
 
 
