@@ -15,6 +15,7 @@ import json
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from loopcoach.areas.coding import static
@@ -122,17 +123,45 @@ def _load_one(ctx: AppContext, problem_id: str) -> CodingProblem | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _bundled_checkers() -> frozenset[str]:
+    """Hashes of the checkers shipped with the bank: the only ones the judge will run."""
+    import yaml
+
+    from loopcoach.content.loader import bundled_folder
+    from loopcoach.content.registry import BANKS
+
+    out = set()
+    for entry in bundled_folder(BANKS["coding"]).iterdir():
+        if entry.name.endswith((".yaml", ".yml")):
+            doc = yaml.safe_load(entry.read_text("utf-8")) or {}
+            if isinstance(doc, dict) and isinstance(doc.get("checker"), str):
+                out.add(hashlib.sha256(doc["checker"].encode()).hexdigest())
+    return frozenset(out)
+
+
+def _trusted(problem: CodingProblem) -> CodingProblem:
+    """A checker runs in this (trusted) process with no time limit, so only a bundled one may:
+    a problem file from the user's content folder with its own checker is refused."""
+    if problem.compare == "checker" and problem.checker is not None \
+            and hashlib.sha256(problem.checker.encode()).hexdigest() not in _bundled_checkers():
+        raise ContentError(f"Coding problem '{problem.id}' brings its own checker; checkers run inside "
+                           "the judge itself, so only the bundled ones run. Use compare: exact, "
+                           "unordered, unordered_nested or float instead.")
+    return problem
+
+
 def get_problem(ctx: AppContext, problem_id: str) -> CodingProblem:
-    """The problem with this id (NotFoundError otherwise)."""
+    """The problem with this id (NotFoundError otherwise; ContentError for an untrusted checker)."""
     one = _load_one(ctx, problem_id)
     if one is not None:
-        return one
+        return _trusted(one)
     bank = ctx.content("coding")
     if problem_id not in bank:
         raise NotFoundError(f"There is no coding problem with the id '{problem_id}'; "
                             "'loopcoach code list' shows the ids.")
     problem: CodingProblem = bank.get(problem_id)
-    return problem
+    return _trusted(problem)
 
 
 def check_source(text: str, name: str = "The solution") -> str:
