@@ -143,7 +143,9 @@ def main() -> None:
     if not Path(git_dir).is_dir():
         print(f"skipped: no copy of {REPO} at {git_dir} (fetch it and pass its git directory)")
         return
-    ctx = AppContext(load_settings({"LOOPCOACH_HOME": tempfile.mkdtemp(prefix="bench-public-")}))
+    # a home of its own unless LOOPCOACH_HOME names one (its cache keeps the expected outputs)
+    home = os.environ.get("LOOPCOACH_HOME") or tempfile.mkdtemp(prefix="bench-public-")
+    ctx = AppContext(load_settings({"LOOPCOACH_HOME": home}))
     labels = {}
     commit = "HEAD"
     if LABELS.is_file():

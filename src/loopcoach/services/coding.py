@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import math
 import re
 import threading
 from dataclasses import dataclass
@@ -190,6 +191,10 @@ class Suite:
     args: list[dict[str, Any]]
     expected: list[Any]
     hand: int
+    # the slowest test's CPU time of the reference and the alternative solution, measured on
+    # this machine when the suite was built: the judge's time limit scales with them
+    ref_ms: float = 0.0
+    alt_ms: float = 0.0
 
 
 _suites: dict[str, Suite] = {}  # cache file path -> suite (the path names the content hash)
@@ -242,7 +247,8 @@ def build_suite(ctx: AppContext, problem: CodingProblem, runner: Runner | None =
         return cached
     try:
         doc = json.loads(path.read_text("utf-8"))
-        suite = Suite(args=doc["args"], expected=doc["expected"], hand=doc["hand"])
+        suite = Suite(args=doc["args"], expected=doc["expected"], hand=doc["hand"],
+                      ref_ms=float(doc.get("ref_ms", 0.0)), alt_ms=float(doc.get("alt_ms", 0.0)))
         _suites[str(path)] = suite
         return suite
     except (OSError, ValueError, KeyError):
@@ -271,29 +277,42 @@ def build_suite(ctx: AppContext, problem: CodingProblem, runner: Runner | None =
         expected.append(r.value)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"args": args, "expected": expected, "hand": len(hand)}), "utf-8")
+    ref_ms = max((c.cpu_ms for c in ref.cases), default=0.0)
+    alt_ms = max((c.cpu_ms for c in alt.cases), default=0.0)
+    tmp.write_text(json.dumps({"args": args, "expected": expected, "hand": len(hand), "ref_ms": ref_ms,
+                               "alt_ms": alt_ms}), "utf-8")
     tmp.replace(path)
-    suite = Suite(args=args, expected=expected, hand=len(hand))
+    suite = Suite(args=args, expected=expected, hand=len(hand), ref_ms=ref_ms, alt_ms=alt_ms)
     _suites[str(path)] = suite
     return suite
 
 
 # ------------------------------------------------------------------ judge
+def fair_limit_ms(problem: CodingProblem, suite: Suite) -> int:
+    """The per-test CPU limit: the problem's floor (2 s unless it sets one), raised to 10x the
+    reference's and 3x the alternative's slowest test as measured on this machine, so that a
+    slow laptop does not fail an optimal solution; at most 10 s."""
+    floor = problem.time_limit_ms or JUDGE_LIMITS.cpu_ms_per_case
+    scaled = max(10 * suite.ref_ms, 3 * suite.alt_ms)
+    return int(min(max(floor, math.ceil(scaled / 100) * 100), CONTENT_LIMITS.cpu_ms_per_case))
+
+
 def judge(ctx: AppContext, problem_id: str, source: str, runner: Runner | None = None) -> dict[str, Any]:
     """Judge ``source`` on every test of the problem (the contract JSON)."""
     problem = get_problem(ctx, problem_id)
     check_source(source)
     runner = runner or get_runner()
     suite = build_suite(ctx, problem, runner)
+    limit = fair_limit_ms(problem, suite)
     limits = JUDGE_LIMITS
-    if problem.time_limit_ms:
-        limits = Limits(cpu_ms_per_case=problem.time_limit_ms,
-                        wall_ms_per_case=problem.time_limit_ms * 2 + 1000, total_cpu_s=60)
+    if limit != JUDGE_LIMITS.cpu_ms_per_case:
+        limits = Limits(cpu_ms_per_case=limit, wall_ms_per_case=limit * 2 + 1000, total_cpu_s=60)
     res = _run(runner, problem, source, list(suite.args), limits)
     warnings = [f"{m}" for m in res.missing_layers]
     result = verdicts.judge(problem, suite.args, suite.expected, list(res.cases), setup=res.setup,
                             setup_error=res.setup_error, cpu_limit_ms=limits.cpu_ms_per_case,
                             warnings=warnings)
+    result["reference_ms"] = round(suite.ref_ms, 1)  # what the limit was scaled from
     result["wall_ms"] = round(res.wall_ms, 1)
     result["sandbox_cpu_ms"] = round(res.total_cpu_ms, 1)  # the child's whole CPU, from wait4
     if res.stdout:
