@@ -109,3 +109,22 @@ def test_a_false_claim_on_a_time_limit_is_named() -> None:
     assert any("ran out of time" in n and "likely wrong" in n for n in notes)
     notes = coding.complexity_feedback("O(n)", None, "O(n)", verdict="runtime_error")
     assert any("could not be checked" in n for n in notes)
+
+
+def test_space_claim_is_checked_against_the_measured_peak() -> None:
+    notes = coding.complexity_feedback("O(n)", "O(n)", "O(n)", claimed_space="O(1)", optimal_space="O(1)",
+                                       measured_space="O(n)")
+    assert any("measured peak extra memory grows as O(n)" in n for n in notes)
+    notes = coding.complexity_feedback("O(n)", "O(n)", "O(n)", claimed_space="O(n)", optimal_space="O(n)",
+                                       measured_space="O(n)")
+    assert any("as you said" in n for n in notes)
+
+
+SPACE = {"two-sum": "O(n)", "single-number": "O(1)", "reverse-linked-list": "O(1)", "merge-intervals": "O(n)"}
+
+
+@pytest.mark.parametrize("pid", list(SPACE))
+def test_measured_space_of_reference_solutions(ctx: Any, pid: str) -> None:
+    result = coding.complexity(ctx, pid, coding.get_problem(ctx, pid).reference_solution)
+    assert result["space"] == SPACE[pid] and result["expected_space"] == SPACE[pid]
+    assert len(result["space_points"]) >= 3

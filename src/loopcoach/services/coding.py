@@ -363,8 +363,12 @@ def _sizes(problem: CodingProblem) -> list[int]:
     return sizes
 
 
-def measure(ctx: AppContext, problem: CodingProblem, source: str, runner: Runner) -> list[Point]:
-    """Operation counts and best CPU times of ``source`` on growing generated inputs."""
+def measure(ctx: AppContext, problem: CodingProblem, source: str, runner: Runner,
+            space_points: list[Point] | None = None) -> list[Point]:
+    """Operation counts and best CPU times of ``source`` on growing generated inputs; the peak
+    extra bytes (two series, function problems) go to ``space_points`` when it is given."""
+    space: dict[int, float] = {}
+    space_points = [] if space_points is None else space_points
     sizes = _sizes(problem)
     # one seed per series for every size: the generator's first random choices (input
     # family, value spread) stay the same as n grows, so each series is one consistent
@@ -372,7 +376,7 @@ def measure(ctx: AppContext, problem: CodingProblem, source: str, runner: Runner
     # only the first two series are also timed
     seeds = MEASURE_SEEDS
     cases: list[object] = [{"seed": s, "n": n, "budget": MEASURE_BUDGET,
-                            "repeats": 3 if k < 2 else 0}
+                            "repeats": 3 if k < 2 else 0, "space": k < 2}
                            for n in sizes for k, s in enumerate(seeds)]
     res = _run(runner, problem, source, cases, MEASURE_LIMITS, "measure", stop=True)
     if res.setup != "ok":
@@ -396,23 +400,43 @@ def measure(ctx: AppContext, problem: CodingProblem, source: str, runner: Runner
             by_size[size] = Point(size=size, count=count,
                                   cpu_ns=cpu if old is None or cpu is None or old.cpu_ns is None
                                   else min(cpu, old.cpu_ns))
+        if v.get("space_bytes") is not None:
+            space[size] = max(space.get(size, 0.0), float(v["space_bytes"]))
     points = sorted(by_size.values(), key=lambda p: p.size)
+    space_points[:] = [Point(size=n, count=b) for n, b in sorted(space.items()) if n in by_size]
     if len(points) < 3:
         raise BadInputError("The solution fails or is too slow on the smallest generated inputs, "
                             "so its complexity cannot be measured; make it pass first.")
     return points
 
 
+SPACE_FLOOR_BYTES = 4096  # below this at the largest size, extra space is constant
+
+
+def space_class(points: list[Point]) -> str | None:
+    """The growth class of the peak extra bytes, or None when there is nothing to fit."""
+    if len(points) < 3:
+        return None
+    if max(p.count for p in points) < SPACE_FLOOR_BYTES:
+        return "O(1)"  # a few hundred bytes of ints and frames, whatever n is
+    # allocator noise at small sizes: a constant floor so that relative errors stay sane
+    return estimate([Point(size=p.size, count=p.count + 512) for p in points]).time
+
+
 def complexity(ctx: AppContext, problem_id: str, source: str, runner: Runner | None = None) -> dict[str, Any]:
     """The contract result of the complexity estimator."""
     problem = get_problem(ctx, problem_id)
     check_source(source)
-    points = measure(ctx, problem, source, runner or get_runner())
+    space_points: list[Point] = []
+    points = measure(ctx, problem, source, runner or get_runner(), space_points)
     est = estimate(points)
+    space = space_class(space_points)
     expected = problem.complexity.time_class or problem.complexity.time
     return {"problem_id": problem.id, "time": est.time, "expected": expected,
             "expected_detail": problem.complexity.time_detail or problem.complexity.time,
             "size_param": problem.complexity.size_param,
+            "space": space, "expected_space": problem.complexity.space,
+            "space_points": [{"n": p.size, "bytes": int(p.count)} for p in space_points],
             "confidence": est.confidence, "signal": est.source, "time_slope": est.time_slope,
             "points": [{"n": p.size, "ops": round(p.count, 1),
                         "cpu_ms": None if p.cpu_ns is None else round(p.cpu_ns / 1e6, 4)}
@@ -438,7 +462,8 @@ def submit(ctx: AppContext, problem_id: str, source: str, *, claimed_time: str =
         claimed_time.strip() or None, measured["time"] if measured else None, optimal,
         claimed_space=claimed_space.strip() or None, optimal_space=problem.complexity.space,
         optimal_detail=problem.complexity.time_detail, size_param=problem.complexity.size_param,
-        names=names, verdict=result["verdict"]) if estimate_time else []
+        names=names, verdict=result["verdict"],
+        measured_space=measured.get("space") if measured else None) if estimate_time else []
     if feedback and result["verdict"] in ("accepted", "time_limit_exceeded"):
         slow = measured is None or (optimal is not None and measured["time"] != optimal)
         if slow:  # the words behind a growth above the optimum

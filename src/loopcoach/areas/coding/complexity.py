@@ -188,7 +188,8 @@ UNREADABLE = ("I could not read '{}' as a complexity; write it as a bound such a
 def complexity_feedback(claimed: str | None, measured: str | None, optimal: str | None, *,
                         claimed_space: str | None = None, optimal_space: str | None = None,
                         optimal_detail: str | None = None, size_param: str | None = None,
-                        names: tuple[str, ...] = (), verdict: str | None = None) -> list[str]:
+                        names: tuple[str, ...] = (), verdict: str | None = None,
+                        measured_space: str | None = None) -> list[str]:
     """Sentences comparing the candidate's time and space claims with the measurement and the
     optimum. ``verdict`` is the judge's: on a time limit the claim is checked against it."""
     notes: list[str] = []
@@ -233,7 +234,7 @@ def complexity_feedback(claimed: str | None, measured: str | None, optimal: str 
                          "An interviewer will ask for the faster approach.")
         elif rm is not None and ro is not None:
             notes.append(f"{measured} is optimal for this problem ({optimal_detail or optimal}).")
-    notes.extend(space_feedback(claimed_space, claim, optimal_space, names))
+    notes.extend(space_feedback(claimed_space, claim, optimal_space, names, measured_space))
     if not claimed:
         notes.append("State your time complexity too: the interviewer will ask." if claimed_space
                      else "State your time and space complexity: the interviewer will ask.")
@@ -241,8 +242,24 @@ def complexity_feedback(claimed: str | None, measured: str | None, optimal: str 
 
 
 def space_feedback(claimed_space: str | None, time_claim: Claim | None, optimal_space: str | None,
-                   names: tuple[str, ...] = ()) -> list[str]:
-    """The answer to the space claim: read it, compare it with the problem's optimal space."""
+                   names: tuple[str, ...] = (), measured_space: str | None = None) -> list[str]:
+    """The answer to the space claim: read it, compare it with the measured peak extra memory
+    (when measured) and with the problem's optimal space."""
+    notes = _space_vs_optimal(claimed_space, time_claim, optimal_space, names)
+    space = parse_claim(claimed_space, "space", names).space if claimed_space else None
+    if space is None and time_claim is not None:
+        space = time_claim.space
+    if space is not None and measured_space:
+        if space.one_variable() == measured_space:
+            notes.append(f"The measured peak extra memory grows as {measured_space}, as you said.")
+        else:
+            notes.append(f"You said {space.text()} extra space, but the measured peak extra memory "
+                         f"grows as {measured_space} (the output is not counted).")
+    return notes
+
+
+def _space_vs_optimal(claimed_space: str | None, time_claim: Claim | None, optimal_space: str | None,
+                      names: tuple[str, ...] = ()) -> list[str]:
     space = parse_claim(claimed_space, "space", names).space if claimed_space else None
     if space is None and time_claim is not None:
         space = time_claim.space  # "O(n) time, O(1) space" typed in one box
