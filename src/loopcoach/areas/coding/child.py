@@ -347,6 +347,9 @@ def _measure(payload: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_FRAME_BYTES = 480  # a Python 3.11 frame of a small method with a few locals, about
+
+
 def _extra_space(args: dict[str, Any]) -> int:
     """Peak bytes the method allocates while it runs, minus what it returns (the output does
     not count as extra space); the converted input is built before tracing starts."""
@@ -357,14 +360,26 @@ def _extra_space(args: dict[str, Any]) -> int:
     params = cfg["params"]
     converted = {p["name"]: convert_in(args.get(p["name"]), p["type"]) for p in params}
     method = getattr(solution, cfg["method"])
+    depth = [0, 0]  # current and deepest nesting of the solution's own frames
+
+    def frames(frame: Any, event: str, arg: Any) -> None:
+        if frame.f_code.co_filename == "<solution>":
+            if event == "call":
+                depth[0] += 1
+                depth[1] = max(depth[1], depth[0])
+            elif event == "return":
+                depth[0] -= 1
+
     tracemalloc.start()
+    sys.setprofile(frames)  # frames live on the interpreter's own stack, which tracemalloc misses
     try:
         result = method(*[converted[p["name"]] for p in params])
         _, peak = tracemalloc.get_traced_memory()
         output = _new_bytes(result)
     finally:
+        sys.setprofile(None)
         tracemalloc.stop()
-    return max(0, peak - output)
+    return max(0, peak - output) + _FRAME_BYTES * max(0, depth[1] - 1)
 
 
 def _new_bytes(value: Any) -> int:
