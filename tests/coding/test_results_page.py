@@ -125,7 +125,7 @@ def test_browser_compile_error_and_time_limit(page: Any, shot: Callable[[Any, st
     assert "never ran" in text and "0.0 ms" not in text and text.count("line 2") == 1
     shot(page, "coding_results_compile_error")
     _type(page, QUADRATIC)
-    page.select_option("#claimed_time", "O(n)")
+    page.fill("#claimed_time", "O(n)")
     page.fill("#claimed_space", "O(1)")
     page.click("#submit-btn")
     page.wait_for_selector("[data-verdict='time_limit_exceeded']", timeout=180000)

@@ -96,7 +96,7 @@ def test_browser_type_solution_submit_accepted(page: Any, shot: Callable[[Any, s
     page.keyboard.press("Control+z")
     _type_solution(page, GOOD)
     assert page.locator(".cm-content .tok-keyword, .cm-content [class*='ͼ']").count() > 0  # highlighted
-    page.select_option("#claimed_time", "O(n)")
+    page.fill("#claimed_time", "O(n)")
     page.fill("#approach", "One pass with a dictionary from value to index.")
     page.click("#submit-btn")
     page.wait_for_selector("[data-verdict]", timeout=60000)
