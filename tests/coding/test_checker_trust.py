@@ -7,18 +7,10 @@ from typing import Any
 
 import pytest
 import yaml
+from pad_helpers import TWO_SUM as GOOD
 
 from loopcoach.errors import ContentError
 from loopcoach.services import coding
-
-GOOD = """class Solution:
-    def twoSum(self, nums, target):
-        seen = {}
-        for j, v in enumerate(nums):
-            if target - v in seen:
-                return [seen[target - v], j]
-            seen[v] = j
-"""
 
 
 def _overlay(ctx: Any, pid: str, checker: str | None) -> None:

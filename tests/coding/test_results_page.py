@@ -10,15 +10,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pad_helpers import TWO_SUM as GOOD
+from pad_helpers import type_solution as _type
 
-GOOD = """class Solution:
-    def twoSum(self, nums: List[int], target: int) -> List[int]:
-        seen = {}
-        for j, v in enumerate(nums):
-            if target - v in seen:
-                return [seen[target - v], j]
-            seen[v] = j
-"""
 # right on small inputs, wrong on the large generated ones: the failing input is huge
 WRONG_ON_LARGE = GOOD.replace("        seen = {}\n", "        if len(nums) > 3000:\n            return [0, 0]\n"
                               "        seen = {}\n")
@@ -83,14 +77,6 @@ def test_custom_input_default_is_the_first_example(client: TestClient) -> None:
     r = client.get("/coding/two-sum")
     box = re.search(r'<textarea id="custom-input"[^>]*>(.*?)</textarea>', r.text, re.S)
     assert box is not None and box.group(1).strip() == "[4, 9, 1, 6]\n10"
-
-
-def _type(page: Any, code: str) -> None:
-    page.wait_for_selector(".cm-editor")
-    page.locator(".cm-content").click()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Delete")
-    page.keyboard.insert_text(code)
 
 
 @pytest.mark.browser

@@ -8,15 +8,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pad_helpers import TWO_SUM as GOOD
+from pad_helpers import type_solution as _type_solution
 
-GOOD = """class Solution:
-    def twoSum(self, nums: List[int], target: int) -> List[int]:
-        seen = {}
-        for j, v in enumerate(nums):
-            if target - v in seen:
-                return [seen[target - v], j]
-            seen[v] = j
-"""
 WRONG = """class Solution:
     def twoSum(self, nums, target):
         return [0, 1]
@@ -70,14 +64,6 @@ def test_bad_input_shows_a_message_in_the_page(client: TestClient) -> None:
 def test_post_without_csrf_is_refused(client: TestClient) -> None:
     r = client.request("POST", "/coding/two-sum/submit", data={"code": GOOD}, csrf=False)
     assert r.status_code == 403
-
-
-def _type_solution(page: Any, code: str) -> None:
-    editor = page.locator(".cm-content")
-    editor.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Delete")
-    page.keyboard.insert_text(code)
 
 
 @pytest.mark.browser

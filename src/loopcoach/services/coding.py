@@ -462,8 +462,10 @@ def submit(ctx: AppContext, problem_id: str, source: str, *, claimed_time: str =
         claimed_time.strip() or None, measured["time"] if measured else None, optimal,
         claimed_space=claimed_space.strip() or None, optimal_space=problem.complexity.space,
         optimal_detail=problem.complexity.time_detail, size_param=problem.complexity.size_param,
-        names=names, verdict=result["verdict"],
-        measured_space=measured.get("space") if measured else None) if estimate_time else []
+        names=names, verdict=result["verdict"]) if estimate_time else []
+    # the measured space class (measured["space"]) agrees with the bank's stated space on only
+    # about two thirds of the reference solutions (docs/areas/coding.md), so it is reported in
+    # the JSON but not yet used to contradict a candidate's claim
     if feedback and result["verdict"] in ("accepted", "time_limit_exceeded"):
         slow = measured is None or (optimal is not None and measured["time"] != optimal)
         if slow:  # the words behind a growth above the optimum
