@@ -39,7 +39,7 @@ def test_total_and_per_test_cpu_are_not_mixed(client: TestClient) -> None:
     line = re.search(r'<span class="muted cpu-line">(.*?)</span>', r.text, re.S)
     assert line is not None
     text = " ".join(line.group(1).split())
-    assert re.search(r"total CPU [\d.]+ ms over \d+ tests · slowest test [\d.]+ ms \(limit 2000 ms per test\)", text)
+    assert re.search(r"total CPU [\d.]+ ms over \d+ tests · slowest test [\d.]+ ms \(limit \d+ ms per test\)", text)
 
 
 def test_code_that_never_ran_shows_no_time_and_the_line_once(client: TestClient) -> None:
@@ -116,5 +116,5 @@ def test_browser_compile_error_and_time_limit(page: Any, shot: Callable[[Any, st
     page.click("#submit-btn")
     page.wait_for_selector("[data-verdict='time_limit_exceeded']", timeout=180000)
     text = page.inner_text("#results")
-    assert "ran out of time" in text and "limit 2000 ms per test" in text
+    assert "ran out of time" in text and re.search(r"limit \d+ ms per test", text)
     shot(page, "coding_results_time_limit")
