@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from typing import Annotated
 
 import typer
@@ -19,7 +20,7 @@ def command(
     import uvicorn
 
     from loopcoach.config import load_settings
-    from loopcoach.services.warmup import warm_up
+    from loopcoach.services.warmup import Readiness, warm_up
     from loopcoach.web.app import create_app
 
     try:
@@ -29,10 +30,21 @@ def command(
         fail(exc, False)
     bind_host = host or settings.host
     bind_port = port or settings.port
-    typer.echo(f"loopcoach: serving http://{bind_host}:{bind_port} (data in {settings.home})", err=True)
-    warm_up(app.state.ctx, lambda message: typer.echo(message, err=True))
+    url = f"http://{bind_host}:{bind_port}"
+    typer.echo(f"loopcoach: starting {url} (data in {settings.home})", err=True)
+    server = uvicorn.Server(uvicorn.Config(app, host=bind_host, port=bind_port, log_level="warning"))
+
+    def report(state: Readiness) -> None:
+        while not server.started and not server.should_exit:  # "ready" means the port answers too
+            time.sleep(0.05)
+        if state.error is None and server.started:
+            typer.echo(f"loopcoach: ready at {url} (sentence model and graders loaded in {state.seconds:.1f} s).",
+                       err=True)
+
+    _, readiness = warm_up(app.state.ctx, lambda message: typer.echo(message, err=True), on_ready=report)
+    app.state.readiness = readiness
     threading.Thread(target=_warm_reader, name="loopcoach-reader-warm-up", daemon=True).start()
-    uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning")
+    server.run()
 
 
 def _warm_reader() -> None:
