@@ -27,6 +27,7 @@ from loopcoach.services.context import AppContext
 from loopcoach.services.speech import available as speech_available
 from loopcoach.web.csrf import CSRFMiddleware, verify_csrf
 from loopcoach.web.deps import NavItem, csrf_field, render
+from loopcoach.web.labels import topic_name
 from loopcoach.web.markdown import render_markdown
 
 ROUTERS: list[str] = [
@@ -50,6 +51,7 @@ def _templates() -> Jinja2Templates:
     env = Environment(loader=PackageLoader("loopcoach.web", "templates"), autoescape=select_autoescape(),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["markdown"] = render_markdown
+    env.filters["topic"] = topic_name
     env.globals["csrf_field"] = csrf_field
     env.globals["version"] = __version__
     env.globals["speech_status"] = speech_available
