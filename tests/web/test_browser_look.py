@@ -43,6 +43,10 @@ def _main_box(page: Any, path: str) -> dict[str, float]:
 
 
 def test_pitch_and_applications_are_as_wide_as_their_siblings(page: Any, shot: Any) -> None:
+    bank = _main_box(page, "/behavioral")
+    pitch = _main_box(page, "/behavioral/pitch")
+    shot(page, "look-pitch-centred")
+    assert pitch["x"] == bank["x"] and pitch["width"] == bank["width"]
     plan = _main_box(page, "/plan")
     board = _main_box(page, "/applications")
     shot(page, "look-applications-centred")
