@@ -63,3 +63,24 @@ def test_home_links_the_recruiter_preparation(page: Any, shot: Any) -> None:
     link.click()
     page.wait_for_url("**/behavioral/recruiter")
     assert page.locator("h1").count() == 1
+
+
+def test_every_top_page_has_the_same_frame_and_no_script_error(page: Any, shot: Any) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
+    page.on("console", lambda msg: errors.append(f"{page.url}: {msg.text}") if msg.type == "error" else None)
+    page.goto("/")
+    paths = page.locator(".topbar nav a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert len(paths) >= 10
+    boxes = {}
+    for path in paths:
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("main h1").count() == 1, path
+        assert page.locator(".topbar a[aria-current=page]").count() == 1, path
+        box = page.locator("main").bounding_box()
+        boxes[path] = (box["x"], box["width"])
+        shot(page, "look-page" + path.replace("/", "-"))
+    assert errors == []
+    # Index pages share one centred column.
+    assert len(set(boxes.values())) == 1, boxes
