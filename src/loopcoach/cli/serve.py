@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from typing import Annotated
 
 import typer
@@ -21,7 +22,7 @@ def command(
     import uvicorn
 
     from loopcoach.config import load_settings
-    from loopcoach.services.warmup import warm_up
+    from loopcoach.services.warmup import Readiness, warm_up
     from loopcoach.web.app import create_app
 
     try:
@@ -32,11 +33,23 @@ def command(
     except LoopcoachError as exc:
         fail(exc, False)
     bind_host, bind_port = settings.host, settings.port
-    typer.echo(f"loopcoach: serving http://{bind_host}:{bind_port} (data in {settings.home})", err=True)
-    warm_up(app.state.ctx, lambda message: typer.echo(message, err=True))
-    threading.Thread(target=_warm_reader, name="loopcoach-reader-warm-up", daemon=True).start()
+    url = f"http://{bind_host}:{bind_port}"
+    typer.echo(f"loopcoach: starting {url} (data in {settings.home})", err=True)
     # A peer-mock pad edit is at most 100,000 characters: 1 MB bounds a WebSocket message (uvicorn's default is 16).
-    uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning", ws_max_size=1024 * 1024)
+    server = uvicorn.Server(uvicorn.Config(app, host=bind_host, port=bind_port, log_level="warning",
+                                           ws_max_size=1024 * 1024))
+
+    def report(state: Readiness) -> None:
+        while not server.started and not server.should_exit:  # "ready" means the port answers too
+            time.sleep(0.05)
+        if state.error is None and server.started:
+            typer.echo(f"loopcoach: ready at {url} (sentence model and graders loaded in {state.seconds:.1f} s).",
+                       err=True)
+
+    _, readiness = warm_up(app.state.ctx, lambda message: typer.echo(message, err=True), on_ready=report)
+    app.state.readiness = readiness
+    threading.Thread(target=_warm_reader, name="loopcoach-reader-warm-up", daemon=True).start()
+    server.run()
 
 
 def _warm_reader() -> None:

@@ -34,6 +34,7 @@ from loopcoach.web.csrf import CSRFSigner, load_secret, verify_csrf
 from loopcoach.web.deps import NavItem, csrf_field, render, static_url
 from loopcoach.web.guard import GuardMiddleware, GuardPolicy, RemoteRoute, policy_for
 from loopcoach.web.headers import SecurityHeadersMiddleware
+from loopcoach.web.labels import topic_name
 from loopcoach.web.limits import BodyLimitMiddleware, BodyLimits
 from loopcoach.web.markdown import render_markdown
 
@@ -65,6 +66,7 @@ def _templates() -> Jinja2Templates:
     env = Environment(loader=PackageLoader("loopcoach.web", "templates"), autoescape=select_autoescape(),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["markdown"] = render_markdown
+    env.filters["topic"] = topic_name
     env.globals["csrf_field"] = csrf_field
     env.globals["static_url"] = static_url
     env.globals["version"] = __version__

@@ -38,13 +38,13 @@ def bank(request: Request, ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
 @router.post("/behavioral/analyse", response_class=HTMLResponse)
 def analyse(request: Request, text: Text = "", kind: Text = "story", ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
     """Live analysis for the editors (htmx partial): story or pitch."""
+    name = "behavioral/_pitch_analysis.html" if kind == "pitch" else "behavioral/_analysis.html"
     if not text.strip():
-        return render(request, "behavioral/_analysis.html", {"a": None, "error": None, "kind": kind})
+        return render(request, name, {"a": None, "error": None, "kind": kind})
     try:
         result = pitch.analyse(ctx, text) if kind == "pitch" else behavioral.analyse(ctx, text)
     except LoopcoachError as exc:
-        return render(request, "behavioral/_analysis.html", {"a": None, "error": exc.message, "kind": kind})
-    name = "behavioral/_pitch_analysis.html" if kind == "pitch" else "behavioral/_analysis.html"
+        return render(request, name, {"a": None, "error": exc.message, "kind": kind})
     return render(request, name, {"a": result, "error": None, "kind": kind})
 
 

@@ -20,6 +20,13 @@
   }
   setInterval(tick, 1000); tick();
 
+  function lock() {
+    pads.forEach(function (a) {
+      a.readOnly = true;
+      if (a.__editor) { window.LoopcoachEditor.setReadOnly(a.__editor, true); }
+    });
+  }
+
   function setStatus(on, text) { dot.classList.toggle("on", on); statusText.textContent = text; }
 
   function connect() {
@@ -36,7 +43,9 @@
       var msg = JSON.parse(event.data);
       if (msg.type === "pad") {
         var area = root.querySelector('textarea[data-field="' + msg.field + '"]');
-        if (area && area.value !== msg.text) {
+        if (area && area.__editor) {
+          window.LoopcoachEditor.setText(area.__editor, msg.text);
+        } else if (area && area.value !== msg.text) {
           var s = area.selectionStart, e = area.selectionEnd, focused = document.activeElement === area;
           area.value = msg.text;
           if (focused) { area.setSelectionRange(Math.min(s, area.value.length), Math.min(e, area.value.length)); }
@@ -45,7 +54,7 @@
         setStatus(true, msg.count > 1 ? "Live · both connected" : "Live · waiting for the other person");
       } else if (msg.type === "feedback") {
         document.getElementById("feedback").innerHTML = msg.html;
-        pads.forEach(function (a) { a.readOnly = true; });
+        lock();
       } else if (msg.type === "error") {
         setStatus(false, msg.message);
       }
@@ -64,9 +73,26 @@
     });
   });
   document.body.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target && event.detail.target.id === "feedback") {
-      pads.forEach(function (a) { a.readOnly = true; });
-    }
+    if (event.detail.target && event.detail.target.id === "feedback") { lock(); }
   });
   connect();
+})();
+
+// The interviewer's private scratchpad: kept in this browser's storage only, never sent anywhere.
+(function () {
+  var scratch = document.getElementById("scratch");
+  if (!scratch) { return; }
+  var key = scratch.dataset.privateKey, status = document.getElementById("scratch-status"), timer = null;
+  try { scratch.value = window.localStorage.getItem(key) || ""; } catch (err) { status.textContent = ""; }
+  scratch.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      try {
+        window.localStorage.setItem(key, scratch.value);
+        status.textContent = "Kept in this browser";
+      } catch (err) {
+        status.textContent = "This browser does not keep local notes: copy them before you close the page.";
+      }
+    }, 300);
+  });
 })();
