@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +24,7 @@ def test_units_end_sentences_and_outlines_point_at_feedback(page: Any, shot: Any
     page.locator("#story-text").fill(STORY)
     page.locator("#story-text").press("End")
     page.locator("#story-text").press_sequentially(" ", delay=1)
-    page.wait_for_function("document.querySelectorAll('#star-sentences .star-s').length === 6")
+    expect(page.locator("#star-sentences .star-s")).to_have_count(6)  # the CSP forbids wait_for_function's eval
     texts = page.locator("#star-sentences .star-s").evaluate_all("els => els.map(e => e.textContent)")
     assert texts[4].strip().endswith("The p95 latency fell to 35 ms.")
     assert "runbook" in texts[5] and "35 ms" not in texts[5]

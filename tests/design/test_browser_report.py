@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +35,7 @@ def test_compound_question_and_a_report_that_agrees_with_itself(page: Any, shot:
     assert "500 million" in replies and "30 languages" in replies
     shot(page, "design-compound-question")
     page.fill("#notes", NOTES)
-    page.wait_for_function("document.getElementById('save-status').textContent.includes('Saved')")
+    expect(page.locator("#save-status")).to_contain_text("Saved")  # the CSP forbids wait_for_function's eval
     page.click("#finish")
     page.wait_for_url("**/report", timeout=120000)
     assert "question(s)" not in page.content()
