@@ -21,6 +21,15 @@ SETTINGS_DOC: dict[str, str] = {
     "LOOPCOACH_HOST": "Address the web app binds to. Default: 127.0.0.1 (this machine only).",
     "LOOPCOACH_PORT": "Port of the web app. Default: 8000.",
     "LOOPCOACH_USER": "Name of the local user that owns the data. Default: the login name, or 'me'.",
+    "LOOPCOACH_LLM_URL": "Optional language model for the follow-up interviewer: the base URL of an "
+    "OpenAI-compatible chat endpoint, e.g. http://127.0.0.1:8080/v1 (llama.cpp server) or "
+    "http://127.0.0.1:11434/v1 (Ollama). Default: unset (no model; rule-based follow-ups).",
+    "LOOPCOACH_LLM_MODEL": "Model name sent to the endpoint. Default: 'local'.",
+    "LOOPCOACH_LLM_KEY": "API key sent as a Bearer token to the endpoint, if it needs one. Default: unset.",
+    "LOOPCOACH_LLM_GGUF": "Optional embedded model instead of an endpoint: a GGUF file run by llama-cpp-python "
+    "(the llm extra), or 'gemma3-270m' for the packaged Gemma 3 270M. Default: unset.",
+    "LOOPCOACH_LLM_TIMEOUT": "Seconds to wait for the model's reply before falling back to the rule-based "
+    "follow-up. Default: 20.",
 }
 
 
@@ -33,6 +42,11 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     user: str = "me"
+    llm_url: str | None = None
+    llm_model: str = "local"
+    llm_key: str | None = None
+    llm_gguf: str | None = None
+    llm_timeout: float = 20.0
 
     @property
     def content_dir(self) -> Path:
@@ -71,10 +85,22 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if not 0 < port < 65536:
         raise BadInputError(f"LOOPCOACH_PORT must be between 1 and 65535, not {port}.")
     user = source.get("LOOPCOACH_USER", "").strip() or source.get("USER", "").strip() or "me"
+    timeout_value = source.get("LOOPCOACH_LLM_TIMEOUT", "").strip() or "20"
+    try:
+        llm_timeout = float(timeout_value)
+    except ValueError:
+        raise BadInputError(f"LOOPCOACH_LLM_TIMEOUT must be a number of seconds, not {timeout_value!r}.") from None
+    if not 0 < llm_timeout <= 600:
+        raise BadInputError(f"LOOPCOACH_LLM_TIMEOUT must be between 0 and 600 seconds, not {timeout_value}.")
     return Settings(
         home=home,
         database_url=database_url,
         host=source.get("LOOPCOACH_HOST", "").strip() or "127.0.0.1",
         port=port,
         user=user,
+        llm_url=source.get("LOOPCOACH_LLM_URL", "").strip() or None,
+        llm_model=source.get("LOOPCOACH_LLM_MODEL", "").strip() or "local",
+        llm_key=source.get("LOOPCOACH_LLM_KEY", "").strip() or None,
+        llm_gguf=source.get("LOOPCOACH_LLM_GGUF", "").strip() or None,
+        llm_timeout=llm_timeout,
     )
