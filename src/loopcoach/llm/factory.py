@@ -7,8 +7,8 @@ from typing import Any
 from loopcoach.areas.interview.model import ChatModel
 from loopcoach.config import Settings
 
-HOW_TO_TURN_ON = ("Optional: set LOOPCOACH_LLM_URL to an OpenAI-compatible endpoint (llama.cpp server, Ollama) "
-                  "or LOOPCOACH_LLM_GGUF to a GGUF file to let a local model phrase the follow-ups; "
+HOW_TO_TURN_ON = ("To let a local language model phrase the follow-ups, set LOOPCOACH_LLM_URL to an "
+                  "OpenAI-compatible endpoint (llama.cpp server, Ollama) or LOOPCOACH_LLM_GGUF to a GGUF file; "
                   "the grader stays the judge either way.")
 
 
