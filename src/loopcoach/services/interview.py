@@ -15,9 +15,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from loopcoach.areas.design.grader import grade_design
+from loopcoach.areas.interview.contexts import design_context, theory_context
 from loopcoach.areas.interview.interviewer import FollowUpInterviewer
 from loopcoach.areas.interview.model import ChatModel
-from loopcoach.areas.interview.turns import Gap, InterviewContext
 from loopcoach.areas.theory.rubric import rubric_from_question
 from loopcoach.errors import BadInputError, EmptyInputError, TooLargeError
 from loopcoach.llm.factory import describe, model_from_settings
@@ -72,11 +72,7 @@ def theory_turn(ctx: AppContext, question_id: str, answer: str, replies: Sequenc
     before = theory.grade(ctx, q.id, _joined(answer, rows[:-1]), save=False)[1] if rows else None
     text = _joined(answer, rows)
     _, result = theory.grade(ctx, q.id, text, save=False)
-    rubric = rubric_from_question(q)
-    by_id = {p.id: p for p in rubric.points}
-    missing = sorted((p for p in result.points if not p.covered), key=lambda p: -by_id[p.id].weight)
-    gaps = tuple(Gap(p.id, p.text, by_id[p.id].keywords) for p in missing)
-    ictx = InterviewContext("theory", q.title, text, gaps, tuple(q.follow_ups))
+    ictx = theory_context(rubric_from_question(q), result, text)
     turn = interviewer(ctx).next_turn(ictx, _asked(rows)) if len(rows) < MAX_TURNS else None
     was = {p.id for p in before.points if p.covered} if before else set()
     if save and rows:
@@ -86,7 +82,7 @@ def theory_turn(ctx: AppContext, question_id: str, answer: str, replies: Sequenc
     return {
         "area": "theory", "id": q.id, "title": q.title, "score": result.score,
         "covered": [p.text for p in result.points if p.covered],
-        "missing": [p.text for p in missing],
+        "missing": [g.text for g in ictx.gaps],
         "newly_covered": [p.text for p in result.points if p.covered and p.id not in was] if before else [],
         "turn": turn.to_dict() if turn else None,
         "turns": len(rows),
@@ -101,16 +97,7 @@ def design_turn(ctx: AppContext, prompt_id: str, notes: str, replies: Sequence[M
     rows = _replies(replies)
     text = _joined(notes, rows)
     graded = grade_design(p, text, ctx.embedder)
-    gaps: list[tuple[float, float, Gap]] = []
-    for step in graded.steps:
-        if step.id == "clarify":  # clarifying is the candidate's job, not a probe to answer
-            continue
-        for m in step.matches:
-            if m.credit < 1.0:
-                gaps.append((step.score, -m.point.weight,
-                             Gap(f"{step.id}.{m.point.id}", m.point.text, tuple(m.point.keywords), m.point.probe)))
-    gaps.sort(key=lambda g: (g[0], g[1]))
-    ictx = InterviewContext("design", p.title, text, tuple(g for _, _, g in gaps), tuple(graded.follow_ups))
+    ictx = design_context(graded, text)
     turn = interviewer(ctx).next_turn(ictx, _asked(rows)) if len(rows) < MAX_TURNS else None
     return {
         "area": "design", "id": p.id, "title": p.title, "score": graded.score,
