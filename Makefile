@@ -11,7 +11,7 @@ EXTRAS := $(if $(filter 1,$(SPEECH)),speech,)
 export LOOPCOACH_HOST ?= $(HOST)
 export LOOPCOACH_PORT ?= $(PORT)
 
-.PHONY: run test install install-test install-train lint typecheck pytest bench clean train-theory
+.PHONY: run test install install-test install-train install-llm lint typecheck pytest bench clean train-theory
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,9 +33,16 @@ $(VENV)/.installed-train: $(VENV)/.installed-test pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test,train]"
 	touch $@
 
+# Optional embedded language model for the follow-up interviewer: llama-cpp-python compiles llama.cpp
+# (cmake and a C++ compiler; many minutes on 2 cores), so it is never part of install or install-test.
+$(VENV)/.installed-llm: $(VENV)/.installed-test pyproject.toml
+	nice -n 10 $(BIN)/pip install --quiet -e ".[test,llm]"
+	touch $@
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 install-train: $(VENV)/.installed-train
+install-llm: $(VENV)/.installed-llm
 
 run: install
 	$(BIN)/loopcoach serve --host $(LOOPCOACH_HOST) --port $(LOOPCOACH_PORT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
 import pytest
@@ -64,6 +65,18 @@ def test_with_a_model_endpoint_configured_the_model_phrases_and_the_grade_is_the
     with_model.close()
 
 
-def test_with_no_model_configured_llama_cpp_is_never_imported(ctx: AppContext) -> None:
-    interview.theory_turn(ctx, "precision-recall-f1", ANSWER)
-    assert "llama_cpp" not in sys.modules and "loopcoach.llm.embedded" not in sys.modules
+def test_with_no_model_configured_llama_cpp_is_never_imported(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A fresh process: other tests in this one import the embedded backend on purpose.
+    code = (
+        "import sys\n"
+        "from loopcoach.config import load_settings\n"
+        "from loopcoach.services.context import AppContext\n"
+        "from loopcoach.services.interview import theory_turn\n"
+        f"ctx = AppContext(load_settings({{'LOOPCOACH_HOME': {str(tmp_path)!r}}}))\n"
+        f"out = theory_turn(ctx, 'precision-recall-f1', {ANSWER!r})\n"
+        "assert out['turn']['source'] == 'rules'\n"
+        "print(sorted(m for m in sys.modules if 'llama' in m or m == 'loopcoach.llm.embedded'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
