@@ -36,3 +36,25 @@ def test_follow_up_interview_in_the_drill(page: Any, shot: Any, embedder: Any) -
     shot(page, "interview-theory-drill")
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator("#follow-up-interview").screenshot(path=str(ARTIFACTS / "interview-theory-thread.png"))
+
+
+def test_follow_up_interview_on_a_design_report(page: Any, shot: Any, embedder: Any, ctx: Any) -> None:
+    from loopcoach.services import design
+
+    embedder.encode(["warm up"])
+    sid = design.start_session(ctx, "hate-speech-detection")
+    design.finish_session(ctx, sid, "## Model\nWe see 500M posts per day. A BERT classifier scores each post.\n"
+                                    "## Evaluation\nWe measure precision on a held-out week.")
+    page.goto(f"/design/sessions/{sid}/report")
+    page.get_by_role("button", name="Answer them one at a time").click()
+    question = page.locator("#interview-question")
+    question.wait_for()
+    first = question.get_attribute("data-target")
+    page.get_by_label("Your reply").fill("Moderators label a sample of flagged and random posts every day; "
+                                         "user reports arrive within hours and appeals a week later.")
+    page.get_by_role("button", name="Reply").click()
+    page.wait_for_selector(".interview-thread .replies")
+    assert page.locator("#interview-question").get_attribute("data-target") != first
+    assert "Graded by loopcoach's design grader" in page.locator("#interview-grade").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#interview").screenshot(path=str(ARTIFACTS / "interview-design-thread.png"))

@@ -124,9 +124,9 @@ def gap_probes(ctx: InterviewContext) -> list[Probe]:
         else:
             question = f"Can you say more about {anchor}? Where does it come in here, and why does it matter?"
         related = tuple(k for k in plain_keywords(gap) if k != anchor)
-        out.append(Probe(f"gap:{gap.id}", "gap", question, anchor,
-                         "the grader found a key point about this missing (not read out: that would give it away)",
-                         related))
+        reason = ("the grader found a key point about this missing" if gap.probe else
+                  "the grader found a key point about this missing (not read out: that would give it away)")
+        out.append(Probe(f"gap:{gap.id}", "gap", question, anchor, reason, related))
     return out
 
 
