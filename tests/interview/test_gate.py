@@ -21,6 +21,9 @@ assert PROBE is not None
     "How would you measure the positives your model misses, that is, its recall?",
     "Interviewer: What does recall tell you that precision does not?",
     "“Where do false negatives show up in your precision example?”",
+    # ML words that look like verdicts but are not: a score threshold, something going wrong.
+    "What score threshold would you pick to trade precision against recall?",
+    "What could go wrong with your precision numbers if recall is never checked?",
 ])
 def test_a_grounded_question_on_the_probe_passes(reply: str) -> None:
     result = check(reply, CTX, PROBE)
@@ -34,6 +37,9 @@ def test_a_grounded_question_on_the_probe_passes(reply: str) -> None:
     ("Great answer! What about recall?", "judged"),
     ("That scores 8/10. What is recall?", "judged"),
     ("Your answer is correct; how is recall defined?", "judged"),
+    ("Excellent! Now, how is recall defined?", "judged"),
+    ("That is right, but what about recall?", "judged"),
+    ("I would rate this highly; what about recall?", "judged"),
     ("You get 90% here, so what about recall?", "judged"),
     ("Would this candidate be a hire, given their recall answer?", "judged"),
     ("As an AI language model, what does recall mean to you?", "instructions"),

@@ -39,10 +39,16 @@ number rate time day week month user users count never always ever often many mu
 exactly actually really instead still else rather whole
 """.split())
 _SCORE = re.compile(r"\b\d{1,3}\s*(?:/|out of)\s*\d{1,3}\b|\b\d{1,3}(?:\.\d+)?\s*(?:%|percent\b|points?\b)", re.I)
+# Judgements of the answer or the candidate. ML words that collide ("score threshold", "user rating",
+# "what could go wrong", "correct for imbalance") are not verdicts, so only verdict phrasing is matched.
 _VERDICT = re.compile(
-    r"\b(scores?|scored|grade[ds]?|grading|rating|rated|marks?|verdict|pass(?:ed|es)?|fail(?:ed|s)?|"
-    r"correct(?:ly)?|incorrect|wrong|right answer|good answer|great answer|nice answer|excellent|perfect|"
-    r"well done|good job|great job|impressive|weak answer|poor answer|(?:no[- ])?hire|strong candidate)\b",
+    r"^(?:great|good|excellent|perfect|nice|correct|exactly|right|wrong|incorrect|spot on)\b\s*[!.,;:]"
+    r"|\b(?:your|the|that|this) (?:answer|explanation|response) (?:is|was)\b"
+    r"|\b(?:great|good|nice|excellent|perfect|strong|weak|poor|solid|impressive) (?:answer|job|explanation|work|point)\b"
+    r"|\b(?:is|was|that's|that is|you are|you're|you were) (?:correct|incorrect|right|wrong|spot on)\b"
+    r"|\b(?:correct|right|wrong) answer\b|\bwell done\b|\b(?:no[- ])?hire\b|\bstrong candidate\b"
+    r"|\byou (?:passed|failed|scored|get|got|earn|earned)\b|\bi(?:'d| would) (?:give|rate|score|grade)\b"
+    r"|\b(?:score|grade|rating|mark) (?:of|is|was|for your)\b|\bverdict\b",
     re.I,
 )
 _META = re.compile(
