@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -50,9 +51,10 @@ class LlamaCppModel:
     """Chat completions from a local GGUF file; loaded on first use and kept."""
 
     def __init__(self, gguf: str, cache_dir: Path | None = None, threads: int | None = None,
-                 context: int = 2048) -> None:
+                 context: int = 2048, timeout: float = 20.0) -> None:
         self.gguf = gguf
         self.cache_dir = cache_dir
+        self.timeout = timeout
         self.threads = threads or max(1, min(4, os.cpu_count() or 1))
         self.context = context
         self._llama: Any = None
@@ -72,24 +74,30 @@ class LlamaCppModel:
                 except ImportError:
                     raise ModelError(f"The embedded language model needs llama-cpp-python: {INSTALL_HINT}.") from None
                 path = resolve_gguf(self.gguf, self.cache_dir)
+                # The packaged Gemma file carries no chat template (llama-cpp-python would fall back to
+                # Llama 2's); other files bring their own.
+                chat_format = "gemma" if self.gguf.strip().lower() == GEMMA_ALIAS else None
                 try:
                     self._llama = llama_cpp.Llama(model_path=str(path), n_ctx=self.context,
-                                                  n_threads=self.threads, verbose=False)
+                                                  n_threads=self.threads, verbose=False, chat_format=chat_format)
                 except (ValueError, RuntimeError, OSError) as exc:
                     raise ModelError(f"llama.cpp could not load {path.name} ({exc}).") from None
             return self._llama
 
     def complete(self, messages: Sequence[Message], *, max_tokens: int = 96) -> str:
-        """The model's reply (greedy-ish sampling, low temperature)."""
+        """The model's reply (low temperature), streamed so that ``timeout`` seconds cut it off."""
         llama = self.load()
+        started = time.monotonic()
+        parts: list[str] = []
         with self._lock:  # a llama.cpp context serves one request at a time
             try:
-                out = llama.create_chat_completion(messages=[m.to_dict() for m in messages],
-                                                   max_tokens=max_tokens, temperature=0.2)
+                for chunk in llama.create_chat_completion(messages=[m.to_dict() for m in messages],
+                                                          max_tokens=max_tokens, temperature=0.2, stream=True):
+                    parts.append(str(chunk["choices"][0].get("delta", {}).get("content") or ""))
+                    if time.monotonic() - started > self.timeout:
+                        raise ModelError(f"The embedded model did not finish within {self.timeout:g} seconds.")
             except (ValueError, RuntimeError) as exc:
                 raise ModelError(f"llama.cpp failed to answer ({exc}).") from None
-        try:
-            text = out["choices"][0]["message"]["content"]
-        except (KeyError, IndexError, TypeError):
-            raise ModelError("llama.cpp returned a reply without text.") from None
-        return str(text or "")
+            except (KeyError, IndexError, TypeError):
+                raise ModelError("llama.cpp returned a reply without text.") from None
+        return "".join(parts)

@@ -21,7 +21,7 @@ def model_from_settings(settings: Settings) -> ChatModel | None:
     if settings.llm_gguf:
         from loopcoach.llm.embedded import LlamaCppModel
 
-        return LlamaCppModel(settings.llm_gguf, settings.cache_dir)
+        return LlamaCppModel(settings.llm_gguf, settings.cache_dir, timeout=settings.llm_timeout)
     return None
 
 
