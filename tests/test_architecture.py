@@ -15,8 +15,9 @@ ALLOWED: dict[str, set[str]] = {
     "content": {"errors", "config", "text"},
     "store": {"errors", "config"},
     "sandbox": {"errors", "config"},
+    "llm": {"errors", "config", "areas"},  # model backends implement the domain's ChatModel protocol
     "areas": {"errors", "text", "content"},
-    "services": {"errors", "config", "text", "content", "store", "sandbox", "areas"},
+    "services": {"errors", "config", "text", "content", "store", "sandbox", "areas", "llm"},
     "cli": {"errors", "config", "text", "content", "store", "sandbox", "areas", "services", "web"},  # serve
     "web": {"errors", "config", "text", "content", "store", "sandbox", "areas", "services"},
     "__main__": {"cli"},

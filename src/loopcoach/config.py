@@ -28,6 +28,15 @@ SETTINGS_DOC: dict[str, str] = {
     "LOOPCOACH_PUBLIC_URL": "The address other people use to reach this server, e.g. http://192.168.1.20:8000; "
     "share links are built from it and its host is allowed. Default: none (links are relative to the page).",
     "LOOPCOACH_USER": "Name of the local user that owns the data. Default: the login name, or 'me'.",
+    "LOOPCOACH_LLM_URL": "Optional language model for the follow-up interviewer: the base URL of an "
+    "OpenAI-compatible chat endpoint, e.g. http://127.0.0.1:8080/v1 (llama.cpp server) or "
+    "http://127.0.0.1:11434/v1 (Ollama). Default: unset (no model; rule-based follow-ups).",
+    "LOOPCOACH_LLM_MODEL": "Model name sent to the endpoint. Default: 'local'.",
+    "LOOPCOACH_LLM_KEY": "API key sent as a Bearer token to the endpoint, if it needs one. Default: unset.",
+    "LOOPCOACH_LLM_GGUF": "Optional embedded model instead of an endpoint: a GGUF file run by llama-cpp-python "
+    "(the llm extra), or 'gemma3-270m' for the packaged Gemma 3 270M. Default: unset.",
+    "LOOPCOACH_LLM_TIMEOUT": "Seconds to wait for the model's reply before falling back to the rule-based "
+    "follow-up. Default: 20.",
 }
 
 
@@ -42,6 +51,11 @@ class Settings:
     user: str = "me"
     allowed_hosts: tuple[str, ...] = ()
     public_url: str | None = None
+    llm_url: str | None = None
+    llm_model: str = "local"
+    llm_key: str | None = None
+    llm_gguf: str | None = None
+    llm_timeout: float = 20.0
 
     @property
     def content_dir(self) -> Path:
@@ -87,6 +101,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
                                 "(give names like lab.local or 192.168.1.20, without scheme or port).")
     public_url = _public_url(source.get("LOOPCOACH_PUBLIC_URL", "").strip())
     user = source.get("LOOPCOACH_USER", "").strip() or source.get("USER", "").strip() or "me"
+    timeout_value = source.get("LOOPCOACH_LLM_TIMEOUT", "").strip() or "20"
+    try:
+        llm_timeout = float(timeout_value)
+    except ValueError:
+        raise BadInputError(f"LOOPCOACH_LLM_TIMEOUT must be a number of seconds, not {timeout_value!r}.") from None
+    if not 0 < llm_timeout <= 600:
+        raise BadInputError(f"LOOPCOACH_LLM_TIMEOUT must be between 0 and 600 seconds, not {timeout_value}.")
     return Settings(
         home=home,
         database_url=database_url,
@@ -95,6 +116,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         user=user,
         allowed_hosts=allowed_hosts,
         public_url=public_url,
+        llm_url=source.get("LOOPCOACH_LLM_URL", "").strip() or None,
+        llm_model=source.get("LOOPCOACH_LLM_MODEL", "").strip() or "local",
+        llm_key=source.get("LOOPCOACH_LLM_KEY", "").strip() or None,
+        llm_gguf=source.get("LOOPCOACH_LLM_GGUF", "").strip() or None,
+        llm_timeout=llm_timeout,
     )
 
 

@@ -15,6 +15,7 @@ into these where they happen, so none reaches an edge for bad input::
     │   ├── InvalidDocumentError invalid_document  corrupt PDF, DOCX, JSON export...
     │   └── ContentError         invalid_content   a content file that breaks its schema
     ├── StoreError               store_error       (HTTP 500) the database refused
+    ├── ModelError               model_unavailable (HTTP 503) the optional language model failed
     └── InternalError            internal_error    (HTTP 500) a bug or a broken install
 """
 
@@ -87,6 +88,17 @@ class StoreError(LoopcoachError):
 
     code = "store_error"
     http_status = 500
+
+
+class ModelError(LoopcoachError):
+    """The optional language model is absent, slow, broken or replied with something unusable.
+
+    Never fatal: the interviewer falls back to its rule-based follow-ups and
+    shows this sentence beside them.
+    """
+
+    code = "model_unavailable"
+    http_status = 503
 
 
 class InternalError(LoopcoachError):

@@ -31,7 +31,7 @@ def render(console: Console, report: dict[str, Any]) -> None:
     if report["missing"]:
         console.print("\n[bold]Missing:[/bold]")
         for item in report["missing"]:
-            console.print(f"  - {item}")
+            console.print(f"  - {item}", markup=False, highlight=False)
     else:
         console.print("\nEverything loopcoach needs is in place.")
 

