@@ -14,7 +14,8 @@ score must do:
 * ``fall_at_most: N``: with ``base`` given, ``score(base) - score(text) <= N``
   (rewording a good answer does not cost);
 * ``flags_misconception: true`` (theory): a wrong claim is flagged;
-* ``not_covered: [ids]`` (theory): those key points get no credit.
+* ``not_covered: [ids]``: those key points (theory) or steps and key points (design) get no credit;
+* ``covered: [ids]`` (design): those steps or key points are credited.
 
 ``split: heldout`` marks the cases written before the fixes and never used to
 tune them; ``benchmarks/adversarial.py`` reports them apart.
@@ -31,7 +32,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "adversarial"
-AREAS: tuple[str, ...] = ("theory", "star", "pitch")
+AREAS: tuple[str, ...] = ("theory", "star", "pitch", "design", "resume", "portfolio")
 Kind = Literal[
     "repetition", "keyword_stuffing", "cue_stuffing", "filler_padding", "buzzword_list", "contradiction",
     "reworded", "empty_headings", "substance",
@@ -53,11 +54,12 @@ class Expect(BaseModel):
     fall_at_most: int | None = None
     flags_misconception: bool | None = None
     not_covered: list[str] | None = None
+    covered: list[str] | None = None
 
     @model_validator(mode="after")
     def _one_at_least(self) -> Expect:
         if all(v is None for v in (self.below, self.at_least, self.rise_at_most, self.fall_at_most,
-                                   self.flags_misconception, self.not_covered)):
+                                   self.flags_misconception, self.not_covered, self.covered)):
             raise ValueError("a case must expect something")
         return self
 
@@ -147,4 +149,8 @@ def judge(case: Case, scorer: Callable[[Case, str], Scored]) -> Outcome:
         wrong = sorted(set(e.not_covered) & got.covered)
         if wrong:
             problems.append(f"credited {', '.join(wrong)}")
+    if e.covered:
+        lost = sorted(set(e.covered) - got.covered)
+        if lost:
+            problems.append(f"did not credit {', '.join(lost)}")
     return Outcome(case, got.score, base.score if base else None, not problems, tuple(problems))

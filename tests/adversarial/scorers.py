@@ -57,7 +57,9 @@ def design_scorer(embedder: Any) -> Scorer:
         assert case.about, f"{case.id}: a design case names its prompt in 'about'"
         if case.about not in prompts:
             prompts[case.about] = DesignPrompt.model_validate(_bundled("design", case.about))
-        return Scored(grade_design(prompts[case.about], text, embedder).score)
+        grade = grade_design(prompts[case.about], text, embedder)
+        credited = {m.point.id for s in grade.steps for m in s.matches if m.credit > 0}
+        return Scored(grade.score, covered=frozenset({s.id for s in grade.steps if s.covered} | credited))
 
     return score
 
