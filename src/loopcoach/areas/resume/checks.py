@@ -43,10 +43,51 @@ STRONG_VERBS = frozenset(
 )
 
 
+#: Words that say nothing concrete about the work: buzzwords, hype and vague nouns. A bullet needs three
+#: content words outside this list (and outside the action verbs) before its number counts as an outcome.
+EMPTY_WORDS = frozenset(
+    """leverage leveraged leveraging synergy synergies synergistic cutting edge cutting-edge best-in-class
+    world-class world class best class state art state-of-the-art next-generation next generation game-changing
+    game changing disruptive mission-critical mission critical holistic paradigm paradigms visionary excellence
+    innovation innovative transformation transformational value impact impactful alignment stakeholder
+    stakeholders delight strategy strategic ai-first ai ml data-driven driven end-to-end end results result
+    outcomes outcome success thing things stuff metrics metric kpis across board scale agile scalable velocity
+    empowered orchestrated catalysed catalyzed evangelised evangelized yielding yielded uplift roi value-add
+    cross-functional digital dynamic seamless robust solutions solution deliver delivering various multiple
+    efficiency productivity performance""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_FILLER = frozenset(
+    "the and for with from into onto over under that this these those our their its by to of in on at as an a"
+    " using via per was were is are be been".split()
+)
+
+
+def concrete_words(text: str) -> int:
+    """Content words that name something (not a buzzword, a vague noun, an action verb or a filler word)."""
+    words = [w.lower().strip("'-") for w in _WORD.findall(text)]
+    return sum(1 for w in words if len(w) > 2 and w not in EMPTY_WORDS and w not in _FILLER
+               and w not in STRONG_VERBS)
+
+
 @lru_cache(maxsize=4096)
 def has_metric(text: str) -> bool:
-    """True when a bullet states a measured outcome (the text engine's measures; cached per text)."""
-    return has_measure(text)
+    """True when a bullet states a measured outcome of some named work (cached per text).
+
+    A measure (the text engine's) is needed, and three concrete words: "Drove 100% end-to-end innovation"
+    has a number but measures nothing.
+    """
+    return has_measure(text) and not is_empty_bullet(text)
+
+
+def is_empty_bullet(text: str) -> bool:
+    """A bullet of buzzwords and action verbs that names no concrete work (under three concrete words)."""
+    return concrete_words(text) < 3
+
+
+def _distinct_count(bullets: list[Bullet]) -> int:
+    """How many bullets differ in wording (a bullet pasted under several entries is one bullet)."""
+    return len({" ".join(b.text.lower().split()) for b in bullets})
 
 
 @dataclass
@@ -149,13 +190,17 @@ def check_metrics(resume: Resume) -> Check:
         return Check("metrics", False, "No bullets describe your work: under each job and project, add bullets "
                      "such as 'Improved model accuracy from 85% to 92% by ...'.", 0.0, 20)
     measured = [b for b in bullets if has_metric(b.text)]
-    ratio = len(measured) / len(bullets)
+    ratio = _distinct_count(measured) / len(bullets)
     plain = [b.line for b in bullets if not has_metric(b.text)]
+    repeated = len(measured) - _distinct_count(measured)
     if ratio >= 0.5:
         msg = f"{len(measured)} of {len(bullets)} bullets state a measured outcome."
         if plain:
             msg += f" Consider a number for {_lines(plain, 3)} too."
         return Check("metrics", True, msg, min(1.0, ratio / 0.6), 20, plain)
+    if repeated:
+        return Check("metrics", False, f"{repeated + 1} bullets repeat the same measured outcome word for word: it "
+                     "counts once; give each job and project its own result.", ratio / 0.6, 20, plain)
     return Check("metrics", False, f"Only {len(measured)} of {len(bullets)} bullets state a measured outcome: add "
                  f"the result you achieved (accuracy, latency, users, money, time saved) to {_lines(plain)}, for "
                  "example 'Improved model accuracy from 85% to 92% by ...'.", ratio / 0.6, 20, plain)
@@ -164,8 +209,14 @@ def check_metrics(resume: Resume) -> Check:
 def check_duty_phrasing(resume: Resume) -> Check:
     """Bullets that describe duties ("responsible for") instead of results."""
     flagged = [b for b in achievement_bullets(resume) if DUTY_PHRASES.search(b.text)]
-    if not flagged:
+    empty = [b for b in achievement_bullets(resume) if not DUTY_PHRASES.search(b.text) and is_empty_bullet(b.text)]
+    if not flagged and not empty:
         return Check("duty_phrasing", True, "No bullet reads like a job description ('responsible for...').", 1.0, 10)
+    if not flagged:
+        total = max(len(achievement_bullets(resume)), 1)
+        return Check("duty_phrasing", False, f"{_lines([b.line for b in empty]).capitalize()} name no concrete work "
+                     f"(e.g. '{' '.join(empty[0].text.split()[:6])}...'): say what you built or changed, for whom, "
+                     "and the result.", max(0.0, 1 - 2 * len(empty) / total), 10, [b.line for b in empty])
     phrase = DUTY_PHRASES.search(flagged[0].text)
     example = phrase.group(0) if phrase else "responsible for"
     total = max(len(achievement_bullets(resume)), 1)
@@ -196,7 +247,8 @@ def check_bullet_length(resume: Resume) -> Check:
     short = [b.line for b in bullets if len(b.text.split()) < 6]
     if not bullets:
         return Check("bullet_length", False, "There are no bullets to measure.", 0.0, 10)
-    bad = len(long) + len(short)
+    fine = [b for b in bullets if 6 <= len(b.text.split()) <= 35]
+    bad = len(bullets) - _distinct_count(fine)
     credit = 1 - bad / len(bullets)
     if bad <= max(1, len(bullets) // 10):
         return Check("bullet_length", True, "Bullets have a readable length (6-35 words).", 1.0, 10, long + short)
@@ -205,6 +257,8 @@ def check_bullet_length(resume: Resume) -> Check:
         parts.append(f"split or tighten {_lines(long)} (over 35 words)")
     if short:
         parts.append(f"say what changed in {_lines(short)} (under 6 words)")
+    if not parts:
+        parts.append("several bullets repeat each other word for word; each should say something new")
     return Check("bullet_length", False, "Bullet length: " + "; ".join(parts) + ".", credit, 10, long + short)
 
 
@@ -219,11 +273,15 @@ def check_strong_verbs(resume: Resume) -> Check:
     bullets = achievement_bullets(resume)
     if not bullets:
         return Check("strong_verbs", False, "There are no bullets to check.", 0.0, 10)
-    weak = [b for b in bullets if not _strong(opening_verb(b.text))]
-    ratio = 1 - len(weak) / len(bullets)
+    weak = [b for b in bullets if not _strong(opening_verb(b.text)) or is_empty_bullet(b.text)]
+    weak_ids = {id(b) for b in weak}
+    ratio = _distinct_count([b for b in bullets if id(b) not in weak_ids]) / len(bullets)
     if ratio >= 0.7:
         return Check("strong_verbs", True, f"{len(bullets) - len(weak)} of {len(bullets)} bullets open with a "
                      "strong verb.", 1.0, 10, [b.line for b in weak])
+    if not weak:
+        return Check("strong_verbs", False, "Several bullets repeat each other word for word: a strong verb counts "
+                     "once per different bullet.", ratio / 0.7, 10)
     example = opening_verb(weak[0].text) or "?"
     verb = "do" if len(weak) > 1 else "does"
     return Check("strong_verbs", False, f"{_lines([b.line for b in weak]).capitalize()} {verb} not open with a strong "
