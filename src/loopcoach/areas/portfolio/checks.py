@@ -111,7 +111,7 @@ def check_results(readme: Readme) -> PortfolioCheck:
     """Results with numbers (accuracy, latency, users...)."""
     sections = readme.section_text(_RESULTS)
     text = "\n".join(h.body for h in sections) + "\n".join(readme.tables)
-    measured = [m.text for m in find_measures(text)]
+    measured = [m.text for m in find_measures(text)] if _RESULT_WORDS.search(text) else []
     if sections and measured:
         return PortfolioCheck("results", True, f"Results are measured ({', '.join(measured[:3])}).", 1.0, 20)
     anywhere = [p for p in readme.paragraphs if _RESULT_WORDS.search(p) and find_measures(p)]
@@ -138,10 +138,27 @@ def check_how_to_run(readme: Readme) -> PortfolioCheck:
                           "install command and the command that starts it.", 0.0, 15)
 
 
+#: Words of prose a section needs under its heading before the heading counts as technical depth.
+MIN_SECTION_WORDS = 12  # for a paragraph; a heading needs MIN_HEADING_WORDS (a diagram or a table may say the rest)
+MIN_HEADING_WORDS = 3
+_PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _explains(body: str, min_words: int = MIN_SECTION_WORDS) -> bool:
+    """Text that explains something: enough distinct words, not a comma-separated keyword list."""
+    words = [w.lower() for w in _PROSE_WORD.findall(body)]
+    return len(set(words)) >= min_words and body.count(",") < len(words) / 3
+
+
 def check_depth(readme: Readme) -> PortfolioCheck:
-    """Architecture, design choices and evaluation, for the technical reader."""
-    headings = " ".join(h.text for h in readme.headings)
-    prose = " ".join(readme.paragraphs)
+    """Architecture, design choices and evaluation, for the technical reader.
+
+    A heading counts only with a section under it that explains something, and a paragraph counts only
+    when it is prose, not a list of the words a reviewer looks for.
+    """
+    headings = " ".join(h.text for h in readme.headings
+                        if _explains(h.body, MIN_HEADING_WORDS) or re.search(r"\d", h.body))  # or a table of figures
+    prose = " ".join(p for p in readme.paragraphs if _explains(p))
     found = {
         "architecture": bool(_ARCHITECTURE.search(headings) or re.search(r"architecture|how it works", prose, re.I)),
         "design choices": bool(_CHOICES.search(headings) or _CHOICES.search(prose)),
