@@ -84,7 +84,8 @@ def calibrate(emb: MemoEmbedder) -> Calibration:
         thresholds = {}
         accs = []
         for step in s.per_step:
-            t, acc = _best_threshold([(r["coverage"][step], r["labels"][step]) for r in s.rows])
+            t, acc = _best_threshold([(r["coverage"][step] if r["eligible"][step] else -1.0, r["labels"][step])
+                                      for r in s.rows])
             thresholds[step] = t
             accs.append(acc)
         key = sum(accs) / len(accs) + s.spearman / 4

@@ -134,7 +134,10 @@ def evaluate(cases: list[Case], prompts: dict[str, DesignPrompt], embedder: Any,
         labels.append(case.grade)
         rows.append({"name": case.name, "grade": case.grade, "score": result.score,
                      "wrong_steps": [s for s in STEP_IDS if got[s] != case.steps[s]],
-                     "coverage": {s.id: s.coverage for s in result.steps}, "labels": dict(case.steps)})
+                     "coverage": {s.id: s.coverage for s in result.steps}, "labels": dict(case.steps),
+                     # a step with fewer credited points than cal.min_points is never covered, whatever its coverage
+                     "eligible": {s.id: sum(m.credit > 0 for m in s.matches) >= min(cal.min_points, len(s.matches))
+                                  for s in result.steps}})
     n = len(cases)
     per_step = {s: hits[s] / n for s in STEP_IDS} if n else {}
     acc = sum(hits.values()) / (n * len(STEP_IDS)) if n else float("nan")

@@ -25,6 +25,9 @@ class Calibration:
     step_thresholds: dict[str, float] = field(default_factory=dict)  # per-step override of step_threshold
     score_offset: float = 0.0  # overall = offset + scale * raw score, fitted to the labelled grades
     score_scale: float = 1.0
+    keyword_support: float = 0.5  # cosine that lets a one-word keyword count in a sentence with no other point word
+    score_knee: float = 0.0  # when > 0: below this raw score the mapping runs linearly down to 0
+    min_points: int = 2  # credited key points a step needs to count as covered
 
     def threshold_for(self, step_id: str) -> float:
         """Coverage at which this step counts as covered."""
@@ -46,6 +49,8 @@ def load_calibration() -> Calibration:
     for key, value in raw.items():
         if key == "step_thresholds":
             values[key] = {str(k): float(v) for k, v in value.items()}
+        elif key == "min_points":
+            values[key] = int(value)
         elif key in known:
             values[key] = float(value)
     return Calibration(**values)

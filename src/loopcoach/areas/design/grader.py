@@ -17,8 +17,15 @@ from dataclasses import dataclass, field
 from loopcoach.areas.design.calibration import Calibration, load_calibration
 from loopcoach.areas.design.checks import run_checks
 from loopcoach.areas.design.framework import STEP_TITLES, STEP_WEIGHTS, generic_points
-from loopcoach.areas.design.matching import EmbedderLike, EncodedSentences, PointMatch, Sentence, match_points
-from loopcoach.areas.design.notes import parse_notes
+from loopcoach.areas.design.matching import (
+    EmbedderLike,
+    EncodedSentences,
+    PointMatch,
+    Sentence,
+    mark_keyword_dumps,
+    match_points,
+)
+from loopcoach.areas.design.notes import Unit, parse_notes
 from loopcoach.areas.design.report import Check, DesignGrade, StepResult, build_feedback, build_follow_ups
 from loopcoach.areas.design.rubric import rubric_for
 from loopcoach.content.schemas.design import STEP_IDS, DesignPrompt
@@ -91,12 +98,14 @@ def grade_design(
         raise TooLargeError(
             f"The design notes are {len(notes):,} characters long; the grader accepts up to {MAX_NOTES_CHARS:,}."
         )
-    units = parse_notes(notes)
+    units = _distinct(parse_notes(notes))
     if not units:
         raise EmptyInputError("The design notes hold no sentences to grade.")
     sentences = [Sentence(q.text, -1 - i, "clarify", "question") for i, q in enumerate(questions)]
     sentences += [Sentence(u.text, u.position, u.section, "notes", u.flow) for u in units]
     encoded = EncodedSentences(sentences, embedder)
+    mark_keyword_dumps(encoded, [p for step_id in STEP_IDS
+                                 for p in (*generic_points(step_id), *prompt.step(step_id).key_points)])
     notes_idx = [i for i, s in enumerate(sentences) if s.source == "notes"]
     clarify_idx = _clarify_zone(sentences)
 
@@ -116,17 +125,21 @@ def grade_design(
             matches = _credit_flow(matches, sentences)
         all_matches[step_id] = matches
         coverage, score = _step_score(matches, cal)
+        credited = sum(1 for m in matches if m.credit > 0)
         steps.append(StepResult(
-            id=step_id, title=STEP_TITLES[step_id], covered=coverage >= cal.threshold_for(step_id),
+            id=step_id, title=STEP_TITLES[step_id],
+            covered=coverage >= cal.threshold_for(step_id) and credited >= min(cal.min_points, len(matches)),
             coverage=coverage, score=score, matches=matches,
         ))
 
-    checks: list[Check] = run_checks(sentences, encoded.tokens, all_matches, questions)
+    # a keyword dump names a baseline or a tradeoff without discussing it: the checks do not read it
+    check_tokens = [[] if encoded.dump[i] else t for i, t in enumerate(encoded.tokens)]
+    checks: list[Check] = run_checks(sentences, check_tokens, all_matches, questions)
     buzz_share = sum(encoded.buzz[i] for i in notes_idx) / max(1, len(notes_idx))
     weighted = sum(STEP_WEIGHTS[s.id] * s.score for s in steps) / sum(STEP_WEIGHTS.values())
     passed = sum(c.passed for c in checks) / len(checks)
     raw = 100.0 * (0.75 * weighted + 0.25 * passed) - 40.0 * max(0.0, buzz_share - 0.1)
-    score = round(max(0.0, min(100.0, cal.score_offset + cal.score_scale * raw)))
+    score = round(max(0.0, min(100.0, _mapped(raw, cal))))
     rubric, recommendation = rubric_for(steps, checks, buzz_share, len(notes_idx), score)
     return DesignGrade(
         prompt_id=prompt.id, title=prompt.title, score=score, steps=steps, checks=checks,
@@ -134,6 +147,26 @@ def grade_design(
         rubric=rubric, recommendation=recommendation, buzzword_share=round(buzz_share, 3),
         reference_outline=prompt.reference_outline,
     )
+
+
+def _mapped(raw: float, cal: Calibration) -> float:
+    """The fitted line offset + scale * raw, run linearly down to 0 below the knee (so empty notes score 0)."""
+    line = cal.score_offset + cal.score_scale * raw
+    if cal.score_knee > 0 and raw < cal.score_knee:
+        return max(0.0, raw) / cal.score_knee * (cal.score_offset + cal.score_scale * cal.score_knee)
+    return line
+
+
+def _distinct(units: list[Unit]) -> list[Unit]:
+    """Drop sentences repeated word for word: a pasted sentence is evidence once."""
+    seen: set[str] = set()
+    out: list[Unit] = []
+    for u in units:
+        key = " ".join(u.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(u)
+    return out
 
 
 def _credit_flow(matches: list[PointMatch], sentences: Sequence[Sentence]) -> list[PointMatch]:

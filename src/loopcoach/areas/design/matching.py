@@ -5,6 +5,17 @@ a keyword of the point occurs as a phrase (``keyword``), most content words of
 one of its phrasings occur (``wording``), or the sentence's embedding is close
 to a phrasing's embedding (``meaning``). Sentences that only string buzzwords
 together earn half credit, so a list of tool names does not pass for a design.
+
+A keyword is evidence only in a sentence that discusses the point: a keyword of
+two or more words ("safety stock", "label delay") is specific enough by itself,
+but a one-word keyword ("bias", "waste", "precision") counts only when the same
+sentence also says something about the point: another content word of the
+point's description or phrasings, or three more content words and an embedding
+at least ``keyword_support`` close to them (a short sentence's embedding is
+mostly its keyword, so it cannot vouch for itself). A sentence that is a list of
+the rubric's one-word keywords (three or more key points named by them, with
+fewer than 1.5 content words per point) is a keyword dump and earns nothing,
+whatever it contains.
 """
 
 from __future__ import annotations
@@ -18,7 +29,7 @@ import numpy as np
 
 from loopcoach.areas.design.buzz import is_buzz_sentence
 from loopcoach.areas.design.calibration import Calibration
-from loopcoach.areas.design.lexical import content_tokens, overlap, tokens
+from loopcoach.areas.design.lexical import STOPWORDS, content_tokens, overlap, tokens
 from loopcoach.content.schemas.design import KeyPoint
 
 
@@ -64,6 +75,8 @@ class EncodedSentences:
         self.token_sets = [set(t) for t in self.tokens]
         self.joined = [" " + " ".join(t) + " " for t in self.tokens]
         self.buzz = [is_buzz_sentence(t) for t in self.tokens]
+        self.content = [{t for t in toks if t not in STOPWORDS and len(t) > 1} for toks in self.tokens]
+        self.dump = [False for _ in self.sentences]  # set by mark_keyword_dumps
         self.vectors: np.ndarray | None = None
         if embedder is not None and self.sentences:
             self.vectors = np.asarray(embedder.encode([s.text for s in self.sentences], cache=False))
@@ -100,6 +113,43 @@ def _phrasing_vectors(points: Sequence[KeyPoint], embedder: EmbedderLike | None)
     return [vecs[a:b] for a, b in spans]
 
 
+#: Words too common in design notes to show that a sentence discusses a particular point.
+_WEAK_SUPPORT = frozenset(
+    "model data system user feature time new good way based make need want also well one two each"
+    " step point value number rate per".split()
+)
+
+
+def _keyword_keys(point: KeyPoint) -> list[tuple[bool, str, bool]]:
+    """(anchored at the start, " joined tokens ", single word) per keyword of the point."""
+    out = []
+    for k in point.keywords:
+        toks = tokens(k.lstrip("^"))
+        if toks:
+            out.append((k.startswith("^"), " " + " ".join(toks) + " ", len(toks) == 1))
+    return out
+
+
+def _support_words(point: KeyPoint) -> set[str]:
+    """Content words of the point's description and phrasings, other than its one-word keywords."""
+    words = set(content_tokens(point.text))
+    for p in point.phrasings:
+        words.update(content_tokens(p))
+    single = {t for k in point.keywords for t in tokens(k.lstrip("^")) if len(tokens(k.lstrip("^"))) == 1}
+    return {w for w in words - single if len(w) > 2 and w not in _WEAK_SUPPORT}
+
+
+def mark_keyword_dumps(encoded: EncodedSentences, points: Sequence[KeyPoint]) -> None:
+    """Flag sentences that list one-word keywords: 3+ points named so, under 1.5 content words per point."""
+    keys = [_keyword_keys(p) for p in points]
+    for i, joined in enumerate(encoded.joined):
+        named = 0
+        for kk in keys:
+            hits = [single for start, k, single in kk if (joined.startswith(k) if start else k in joined)]
+            named += bool(hits) and all(hits)
+        encoded.dump[i] = named >= 3 and len(encoded.content[i]) < 1.5 * named
+
+
 def match_points(
     step: str,
     points: Sequence[KeyPoint],
@@ -116,19 +166,28 @@ def match_points(
     results: list[PointMatch] = []
     for point, pv in zip(points, pvecs, strict=True):
         # "^word" matches only at the start of a sentence (a label such as "Online: ...")
-        keyword_keys = [(k.startswith("^"), " " + " ".join(tokens(k.lstrip("^"))) + " ") for k in point.keywords]
+        keyword_keys = _keyword_keys(point)
+        support = _support_words(point)
+        keyword_words = {k.strip() for _, k, single in keyword_keys if single}
         phrase_content = [pc for pc in (content_tokens(p) for p in point.phrasings) if len(pc) >= 2]
         sems = (pv @ sub.T).max(axis=0) if pv is not None and sub is not None else None
         best: tuple[float, float, str, int] | None = None  # credit, score, how, sentence index
         for j, i in enumerate(allowed):
             joined = encoded.joined[i]
             how, score = "none", 0.0
-            if any(joined.startswith(k) if start else k in joined for start, k in keyword_keys if k.strip()):
+            tset = encoded.token_sets[i]
+            lex = max((overlap(tset, pc) for pc in phrase_content), default=0.0)
+            sem = float(sems[j]) if sems is not None else 0.0
+            hits = [single for start, k, single in keyword_keys if (joined.startswith(k) if start else k in joined)]
+            other = encoded.content[i] - keyword_words
+            supported = bool(other & support) or (len(other) >= 3 and sem >= cal.keyword_support)
+            if encoded.dump[i] or (hits and all(hits) and not supported):
+                # a keyword dump, or a sentence that names the point by one word and says nothing else about
+                # it: its embedding is mostly that word, so neither the keyword nor the meaning counts
+                score = max(sem, lex * cal.sem_threshold) * 0.5
+            elif hits:
                 how, score = "keyword", 1.0
             else:
-                tset = encoded.token_sets[i]
-                lex = max((overlap(tset, pc) for pc in phrase_content), default=0.0)
-                sem = float(sems[j]) if sems is not None else 0.0
                 if lex >= cal.lex_threshold:
                     how, score = "wording", lex
                 elif sem >= cal.sem_threshold:
