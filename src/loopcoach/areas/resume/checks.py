@@ -282,6 +282,10 @@ def check_strong_verbs(resume: Resume) -> Check:
     if not weak:
         return Check("strong_verbs", False, "Several bullets repeat each other word for word: a strong verb counts "
                      "once per different bullet.", ratio / 0.7, 10)
+    if all(_strong(opening_verb(b.text)) for b in weak):  # strong openers on bullets that name nothing
+        return Check("strong_verbs", False, f"{_lines([b.line for b in weak]).capitalize()} open with a verb but "
+                     "name no concrete work: say what you built or changed, not only that you drove it.",
+                     ratio / 0.7, 10, [b.line for b in weak])
     example = opening_verb(weak[0].text) or "?"
     verb = "do" if len(weak) > 1 else "does"
     return Check("strong_verbs", False, f"{_lines([b.line for b in weak]).capitalize()} {verb} not open with a strong "
