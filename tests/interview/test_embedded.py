@@ -41,7 +41,6 @@ def test_a_gguf_path_that_is_not_a_file_is_one_sentence(tmp_path: Path) -> None:
         resolve_gguf(str(tmp_path / "missing.gguf"))
 
 
-@pytest.mark.llm_model
 def require_the_llm_extra() -> None:
     """The real-model tests run only under `make test-llm`; there a missing extra is a failure, not a skip."""
     if not (HAVE_LLAMA and HAVE_GEMMA):
@@ -49,6 +48,7 @@ def require_the_llm_extra() -> None:
                     "llama-cpp-python compiles).")
 
 
+@pytest.mark.llm_model
 def test_the_real_small_model_speaks_and_its_text_goes_through_the_gate(tmp_path: Path) -> None:
     require_the_llm_extra()
     # A generous timeout: on a shared 2-core machine 80 tokens of even a 270M model can take a minute.
