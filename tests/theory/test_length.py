@@ -59,6 +59,39 @@ def test_padding_a_weak_answer_with_on_topic_filler_does_not_raise_it(grader: Th
     assert not evidence & set(filler), evidence & set(filler)
 
 
+# A correct, complete answer to each question of PADDED, shorter than its padded weak answer.
+CORRECT = {
+    "cross-validation": "K-fold cross-validation splits the data into k folds, trains on k-1 of them and tests on "
+    "the held-out fold, rotating so every row is tested once. Averaging the k scores gives a less noisy estimate "
+    "of performance on unseen data than one split. Preprocessing must be fitted inside each fold to avoid leakage.",
+    "batch-normalization": "Batch normalization standardises each layer's activations with the mean and variance "
+    "of the mini-batch, then applies a learned scale and shift. It lets you train with higher learning rates and "
+    "makes training less sensitive to initialisation. At inference it uses running averages of the statistics "
+    "instead of batch statistics. With very small batches the statistics are noisy, which is why transformers "
+    "use layer normalization.",
+    "attention-mechanism": "Attention computes, for each token, a weighted sum of value vectors, with weights from "
+    "the softmax of the dot products between its query and every key, scaled by the square root of the "
+    "dimension. It lets every position look directly at every other position, so long-range dependencies do "
+    "not have to pass through a recurrent state.",
+    "overfitting-and-regularization": "Overfitting is when a model fits noise in the training data, so training "
+    "error is low but validation error is high. Regularization such as an L2 penalty on the weights, dropout or "
+    "early stopping limits the model's effective complexity so it generalises better. More training data also "
+    "reduces overfitting.",
+}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question_id", sorted(PADDED))
+def test_a_short_correct_answer_beats_a_long_vague_one(grader: TheoryGrader, question_id: str) -> None:
+    weak, filler = PADDED[question_id]
+    vague = " ".join([*filler[:2], weak, *filler[2:], *reversed(filler)])
+    short = CORRECT[question_id]
+    assert len(short.split()) < len(vague.split())
+    rubric = rubric_from_question(bundled_question(question_id))
+    good, long_vague = grader.grade(rubric, short).score, grader.grade(rubric, vague).score
+    assert good >= long_vague + 10, (question_id, good, long_vague)
+
+
 def test_talk_about_a_topic_is_told_from_a_statement_in_it() -> None:
     topic = topic_words("Explain the bias-variance tradeoff")
     assert is_meta_talk("The bias-variance tradeoff is a very important concept in machine learning.", topic)
