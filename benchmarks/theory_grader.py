@@ -7,8 +7,8 @@ calibration (fitted on the training split only by tools/calibrate_theory.py)
 and prints, for the training and the held-out questions separately:
 Spearman correlation between grader score and human grade, per-point
 coverage accuracy, misconception detection accuracy, off-topic detection;
-then the baseline "embedding similarity to the model answer alone" for
-comparison, the --reference mode (model answer used as the user's reference),
+then the baselines "embedding similarity to the model answer alone" and
+"word count alone" for comparison, the --reference mode (model answer used as the user's reference),
 and the warm time per graded answer.
 """
 
@@ -84,6 +84,8 @@ def evaluate(name: str, grader, answers, details: bool = False) -> None:  # type
         vecs = grader.embedder.encode([q.model_answer.answer, label.text])
         base.append(float(vecs[0] @ vecs[1]))
     print(f"  baseline: Spearman(cosine to model answer, grade) = {spearman(base, grades):.3f}")
+    length = [len(label.text.split()) for label, _, _ in analysed]
+    print(f"  baseline: Spearman(word count alone, grade) = {spearman(length, grades):.3f}")
     ref_scores = []
     for label, _rubric, _analysis in analysed:
         q = load_question(label.question_id)

@@ -58,15 +58,8 @@ def test_the_schema_rejects_an_unknown_field_and_a_relative_case_without_a_base(
         Case.model_validate({**good, "voice": "robot"})
 
 
-# Intermediate state (issue #18): these theory cases still fail and are tracked as strict expected failures
-# until the key-point model judges meaning instead of keywords; the final state must have none.
-THEORY_OPEN = frozenset({"theory-keyword-list-bvt", "theory-filler-bvt", "theory-reworded-bvt",
-                         "theory-keyword-prose-heldout"})
-
-
 def _theory_ids() -> list[Any]:
-    return [pytest.param(c, id=c.id, marks=[pytest.mark.xfail(strict=True, reason="issue #18 open")]
-                         if c.id in THEORY_OPEN else []) for c in load_cases("theory")]
+    return [pytest.param(c, id=c.id) for c in load_cases("theory")]
 
 
 @pytest.fixture(scope="module")

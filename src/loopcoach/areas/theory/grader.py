@@ -37,7 +37,9 @@ from loopcoach.areas.theory.lexicon import (
     disavows,
     has_example_cue,
     has_intuition_cue,
+    is_meta_talk,
     is_negated_relative_to,
+    topic_words,
 )
 from loopcoach.areas.theory.result import GradeResult, build_result
 from loopcoach.areas.theory.rubric import Rubric
@@ -194,21 +196,31 @@ class TheoryGrader:
         unit_lemmas = [frozenset(content_lemmas(u)) for u in units]
 
         terms, explanatory, listy = find_terms(rubric, sentences)
+        # A list of terms states nothing, and neither does talk about the topic ("X is a fundamental concept
+        # every data scientist should understand"): such a sentence (and a window holding one) is never the
+        # evidence of a key point, so a keyword list or on-topic filler cannot earn coverage.
+        topic = topic_words(rubric.title)
+        empty = [listy[i] or is_meta_talk(sentences[i], topic) for i in range(n)]
+        eligible = np.asarray([not e for e in empty] + [not (empty[i] or empty[i + 1]) for i in range(n - 1)])
         per_point_unit_best: list[NDArray[np.float32]] = []
         sims_by_point: list[Matrix] = []
+        raw_best: list[NDArray[np.float32]] = []
         for mat in vectors.points:
-            sims = unit_vecs @ mat.T  # (units, texts)
+            raw = unit_vecs @ mat.T  # (units, texts)
+            raw_best.append(raw.max(axis=1))
+            sims = np.where(eligible[:, None], raw, np.float32(-1.0)).astype(np.float32)
             sims_by_point.append(sims)
             per_point_unit_best.append(sims.max(axis=1))
-        best_stack = np.stack(per_point_unit_best, axis=1)  # (units, points)
+        best_stack = np.stack(per_point_unit_best, axis=1)  # (units, points), list units at -1
+        raw_stack = np.stack(raw_best, axis=1)
 
         points: list[PointFeatures] = []
         for pi, point in enumerate(rubric.points):
             sims = sims_by_point[pi]
             # Evidence: the unit closest in meaning, with shared wording as a tie-breaker.
             unit_overlap = np.asarray([
-                max((len(lem & ul) / len(lem) for lem in vectors.lemma_sets[pi] if lem), default=0.0)
-                for ul in unit_lemmas
+                max((len(lem & ul) / len(lem) for lem in vectors.lemma_sets[pi] if lem), default=0.0) if ok else 0.0
+                for ul, ok in zip(unit_lemmas, eligible, strict=True)
             ])
             rank = sims.max(axis=1) + 0.5 * unit_overlap
             unit, _, denied_unit = self._evidence_unit(rank, sims, units, point.texts)
@@ -236,7 +248,7 @@ class TheoryGrader:
             points.append(PointFeatures(values=values, evidence=evidence, unit_text=units[unit]))
 
         miscs: list[MisconceptionFeatures] = []
-        point_best = best_stack[:n].max(axis=1)  # each sentence's closeness to its nearest key point
+        point_best = raw_stack[:n].max(axis=1)  # each sentence's closeness to its nearest key point
         for mi, mat in enumerate(vectors.misconceptions):
             texts = rubric.misconceptions[mi].texts
             sims = unit_vecs[:n] @ mat.T  # (sentences, texts)
@@ -259,7 +271,7 @@ class TheoryGrader:
                     overlap=overlap,
                 )
             )
-        topic_parts = [float((unit_vecs @ vectors.title.T).max()), float(best_stack.max())]
+        topic_parts = [float((unit_vecs @ vectors.title.T).max()), float(raw_stack.max())]
         return AnswerAnalysis(
             sentences=sentences,
             points=tuple(points),

@@ -20,10 +20,15 @@ NEGATIONS = frozenset(
      "doesn't", "don't", "aren't", "won't", "wasn't", "didn't", "shouldn't", "hardly", "nobody"}
 )
 # Words that frame a claim as wrong ("a common myth is that ...", "X, which is false"). Scoped to the
-# framing, not to the word: "false positives", "the wrong class" and "each type of mistake" deny nothing.
+# framing, not to the word: "false positives", "the wrong class" and "each type of mistake" deny nothing,
+# and "is wrong" denies only when it is said of a claim ("which is wrong", "the idea is false", "X is
+# false." closing the clause), not of a prediction ("a straight line is wrong even on the training points").
 DISAVOWALS = re.compile(
     r"\b(myths?|misconceptions?|mistaken(ly)?|wrongly|untrue|incorrectly|"
-    r"(is|are|was|were|be|sounds?|seems?|that's|it's|simply|just|plainly)\s+(false|wrong|incorrect|not true)\b|"
+    r"(which|that|this|it|claim|idea|belief|statement|notion|view)\s+(is|was|sounds|seems)\s+"
+    r"((simply|just|plainly|completely|totally)\s+)?(false|wrong|incorrect|not true)\b|"
+    r"(that's|it's|simply|just|plainly)\s+(false|wrong|incorrect|not true)\b|"
+    r"(is|are|was|were|be|sounds?|seems?)\s+(false|wrong|incorrect|not true)(?=\s*([.;!]|$))|"
     r"(is|it's|that's)\s+(a|an)\s+(common\s+|big\s+)?(mistake|error|fallacy)|"
     r"a\s+(common\s+)?(mistake|fallacy)\s+(is|to)|"
     r"false\s+that|wrong\s+to\s+(say|think|claim|believe)|not\s+true\s+that|^\s*(false|wrong)\b\s*[:,-]|"
@@ -142,3 +147,35 @@ def has_example_cue(text: str) -> bool:
     if _cue_content(text, EXAMPLE_CUES) >= MIN_CUE_CONTENT:
         return True
     return bool(_DIGIT.search(text)) and has_measure(text)
+
+
+# Words that talk ABOUT a topic (its importance, who should know it, where it comes up) instead of stating
+# anything in it. Written from what such sentences have in common, not from a scored set.
+_META_TALK = frozenset(content_lemmas(
+    "important importance concept concepts fundamental fundamentals key crucial essential central basic core "
+    "understand understanding understood know knowing knowledge learn learning study interview interviews "
+    "interviewer talk talks discuss discussed mention mentioned everyone everybody scientist scientists engineer "
+    "engineers practitioner practitioners idea ideas topic topics subject field popular famous widely well-known "
+    "remember keep mind aware care consider considered"
+))
+_TOPIC_FILLER = _EMPTY_AFTER_CUE | _META_TALK | frozenset(content_lemmas(
+    "machine learning ai model models data build building built good better best come comes came real get "
+    "make makes should must need needs every each also well many much lot"
+))
+
+
+def topic_words(title: str) -> frozenset[str]:
+    """The content lemmas of a question's title, hyphenated words also split ("bias-variance")."""
+    words = set(content_lemmas(title))
+    for w in list(words):
+        if "-" in w:
+            words.update(content_lemmas(w.replace("-", " ")))
+    return frozenset(words)
+
+
+def is_meta_talk(sentence: str, topic: frozenset[str]) -> bool:
+    """Whether ``sentence`` only talks about the topic ("X is a fundamental concept every data scientist
+    should understand"): it uses a word of talk-about-a-topic and no content word beyond the topic's own
+    words (``topic``, e.g. the question's title) and all-purpose ones. Such a sentence states no key point."""
+    words = set(content_lemmas(sentence))
+    return bool(words & _META_TALK) and words <= (topic | _TOPIC_FILLER)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from loopcoach.areas.theory.grader import AnswerAnalysis, MisconceptionFeatures
 
 BUZZWORD_CAP = 4
+MIN_MISCONCEPTION_MARGIN = 0.0  # a flagged sentence is closer to the wrong claim than to any key point
 
 
 @dataclass(frozen=True)
@@ -111,10 +112,13 @@ def decide(rubric: Rubric, analysis: AnswerAnalysis, cal: Calibration) -> Decisi
     probs = tuple(0.0 if off_topic or p.values.get("denied") else cal.point_probability(p.values)
                   for p in analysis.points)
     covered = tuple(p >= cal.point_threshold for p in probs)
+    # A sentence that is closer to one of the rubric's key points than to the wrong claim states that point
+    # ("F1 is the harmonic mean" is near "F1 is the arithmetic average" in meaning, nearer still to the key
+    # point): it is never flagged. On the training split this removes 4 of 7 false flags and no catch.
     miscs = tuple(
         i
         for i, m in enumerate(analysis.misconceptions)
-        if not off_topic and not m.negated
+        if not off_topic and not m.negated and m.margin > MIN_MISCONCEPTION_MARGIN
         and cal.misconception_probability(misconception_values(m)) >= cal.misconception_threshold
     )
     evidence = frozenset(p.evidence for p, c in zip(analysis.points, covered, strict=True) if c)
