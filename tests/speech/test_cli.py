@@ -52,6 +52,40 @@ def test_speech_check_story_runs_the_star_analysis(cli: Callable[..., Any], spok
     d = json.loads(r.stdout)
     assert {"transcript", "words", "duration_s", "wpm", "fillers_per_min", "pauses"} <= set(d)
     assert d["analysis"]["components"]["action"] is True
+    # Time per STAR part: the labeller's sentences of the transcript placed on the word times.
+    star = d["star"]
+    assert star == d["delivery"]["star"]
+    assert set(star["seconds"]) == {"situation", "task", "action", "result", "other"}
+    labels = [s["label"] for s in d["analysis"]["sentences"]]
+    assert [seg["label"] for seg in star["segments"]] == labels
+    assert star["seconds"]["action"] > 0 and star["seconds"]["result"] > 0
+    first, last = star["segments"][0], star["segments"][-1]
+    assert first["start_s"] < 1.5 and abs(last["end_s"] - d["duration_s"]) < 1.5
+    assert abs(sum(star["seconds"].values()) - (last["end_s"] - first["start_s"])) < 0.05
+    assert abs(sum(star["shares"].values()) - 1) < 0.01
+    human = cli("speech", "check", str(spoken(story)), "--kind", "story")
+    assert "Time per STAR part: situation" in human.stdout
+    # The history keeps both answers' transcript and figures, with no audio unless asked for.
+    rows = json.loads(cli("speech", "history", "--json").stdout)["answers"]
+    assert [r["id"] for r in rows][::-1] == [d["spoken_id"], d["spoken_id"] + 1]
+    assert rows[1]["transcript"] == d["transcript"] and rows[1]["delivery"]["star"] == star
+    assert rows[1]["attempt_id"] is not None and not any(r["has_audio"] for r in rows)
+
+
+def test_speech_history_keeps_the_audio_when_asked_and_deletes(cli: Callable[..., Any],
+                                                               spoken: Callable[..., Path]) -> None:
+    clip = spoken("I built the ranking model and bookings rose by twelve percent.")
+    sid = json.loads(cli("speech", "check", str(clip), "--keep-audio", "--json").stdout)["spoken_id"]
+    row = json.loads(cli("speech", "history", "--json").stdout)["answers"][0]
+    assert row["id"] == sid and row["has_audio"] and row["audio_name"] == clip.name
+    assert f"#{sid}" in cli("speech", "history").stdout
+    r = cli("speech", "delete", str(sid), "--audio-only")
+    assert r.exit_code == 0 and "recording was deleted" in r.stdout
+    assert not json.loads(cli("speech", "history", "--json").stdout)["answers"][0]["has_audio"]
+    assert json.loads(cli("speech", "delete", str(sid), "--json").stdout) == {"id": sid, "deleted": "answer"}
+    assert json.loads(cli("speech", "history", "--json").stdout)["answers"] == []
+    again = cli("speech", "delete", str(sid))
+    assert again.exit_code == 2 and "no spoken answer number" in again.stderr
 
 
 def wav(path: Path, samples: np.ndarray, rate: int = 16000) -> Path:

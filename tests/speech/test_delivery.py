@@ -70,3 +70,32 @@ def test_fillers_per_minute_and_long_pauses_in_feedback() -> None:
     assert "4 filler sounds" in text and "long pause" in text
     out = d.to_dict()
     assert out["pauses"] == [{"start_s": 3.5, "end_s": 8.0, "seconds": 4.5}]
+
+
+def test_star_timing_puts_each_sentence_on_its_words_times() -> None:
+    from loopcoach.areas.speech.delivery import star_timing
+
+    # situation 0-2.4 s, a 3 s pause, action 5.4-8.1 s, result 8.5-10.1 s (one word every 0.4 s)
+    ws = words("Checkout was slow. Our model took long.") + words("I cached the features myself.", 5.4) \
+        + words("Latency fell by half.", 8.5)
+    transcript = analyse_delivery(ws, [], 10.1).transcript
+    cut = [transcript.index(t) for t in ("Checkout", "I cached", "Latency")] + [len(transcript)]
+    sentences = [{"label": lab, "start": a, "end": b}
+                 for lab, a, b in zip(("situation", "action", "result"), cut, cut[1:], strict=False)]
+    star = star_timing(ws, sentences)
+    assert [s["label"] for s in star["segments"]] == ["situation", "action", "result"]
+    assert [s["words"] for s in star["segments"]] == [7, 5, 4]
+    # A sentence runs until the next one starts, so the pause after the situation counts as set-up time.
+    assert star["seconds"] == {"situation": 5.4, "task": 0.0, "action": 3.1, "result": 1.5, "other": 0.0}
+    assert star["shares"]["situation"] == 0.54
+    assert any("situation and the task" in line for line in star["feedback"])
+    assert any("result took 2 s" in line for line in star["feedback"])
+
+
+def test_star_timing_with_no_result_says_so() -> None:
+    from loopcoach.areas.speech.delivery import star_timing
+
+    ws = words("I rebuilt the pipeline and tested it.")
+    star = star_timing(ws, [{"label": "action", "start": 0, "end": 100}])
+    assert star["seconds"]["action"] == 2.7 and star["seconds"]["result"] == 0
+    assert any("no result part" in line for line in star["feedback"])

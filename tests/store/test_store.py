@@ -35,6 +35,10 @@ def fill(store: Store) -> None:
     store.add_application("Acme", "ML Engineer", "phone_screen", "2026-03-01", "JD text",
                           [{"name": "Ann", "email": "a@x.io"}], "notes", "send thanks", "2026-03-05")
     store.put_note("why-company", "Acme", "Because of their ranking team.")
+    attempt = store.list_attempts(area="theory")[0].id
+    store.add_spoken("theory", "Bias is, um, the error…", {"wpm": 131.5, "pauses": [{"start_s": 2.0}]}, attempt,
+                     audio=bytes(range(256)) * 4, audio_name="answer.webm")
+    store.add_spoken("pitch", "I build ranking models.", {"wpm": 150.0})
 
 
 def test_migrations_run_once_and_match_tables(settings: Settings) -> None:
@@ -86,12 +90,41 @@ def test_export_import_round_trip_is_lossless(store: Store, tmp_path: Path) -> N
     text = json.dumps(doc)
     target = open_store(load_settings({"LOOPCOACH_HOME": str(tmp_path / "other"), "LOOPCOACH_USER": "tester"}))
     counts = target.import_all(json.loads(text))
-    assert counts["attempts"] == 2 and counts["story_versions"] == 2
+    assert counts["attempts"] == 2 and counts["story_versions"] == 2 and counts["spoken_attempts"] == 2
+    kept = next(sp for sp in target.list_spoken() if sp.has_audio)
+    assert target.get_spoken(kept.id)[1] == bytes(range(256)) * 4  # the kept audio survives byte for byte
     again = target.export_all()
     assert again["tables"] == doc["tables"]
     # the restored store keeps working: new ids do not collide
     target.add_attempt("theory", "x", "y", {}, 1)
     assert len(target.list_attempts()) == 3
+
+
+def test_spoken_attempts_keep_audio_only_when_given_and_delete(store: Store) -> None:
+    fill(store)
+    listed = store.list_spoken()
+    assert [sp.kind for sp in listed] == ["pitch", "theory"] and [sp.has_audio for sp in listed] == [False, True]
+    theory = listed[1]
+    assert theory.delivery["pauses"] == [{"start_s": 2.0}] and theory.attempt_id is not None
+    assert store.get_spoken(listed[0].id)[1] is None
+    store.delete_spoken(theory.id, audio_only=True)
+    record, audio = store.get_spoken(theory.id)
+    assert audio is None and not record.has_audio and record.audio_name is None
+    assert record.transcript == "Bias is, um, the error…"  # the transcript and figures stay
+    store.delete_spoken(theory.id)
+    assert [sp.id for sp in store.list_spoken()] == [listed[0].id]
+    with pytest.raises(NotFoundError, match="no spoken answer number"):
+        store.get_spoken(theory.id)
+    with pytest.raises(NotFoundError):
+        store.for_user("someone-else").delete_spoken(listed[0].id)
+
+
+def test_an_export_from_before_spoken_answers_still_imports(store: Store, tmp_path: Path) -> None:
+    store.add_attempt("theory", "x", "y", {}, 1)
+    doc = store.export_all()
+    del doc["tables"]["spoken_attempts"]
+    target = open_store(load_settings({"LOOPCOACH_HOME": str(tmp_path / "old"), "LOOPCOACH_USER": "tester"}))
+    assert target.import_all(doc)["spoken_attempts"] == 0
 
 
 def test_import_refuses_a_store_with_data(store: Store) -> None:

@@ -56,11 +56,20 @@ def transcribe(path: AudioArg, kind: KindOption = "answer", json_output: JsonOpt
 @app.command("check")
 def check(path: AudioArg, kind: KindOption = "answer",
           question: Annotated[str | None, typer.Option("--question", help="The theory question's id.")] = None,
+          keep_audio: Annotated[bool, typer.Option("--keep-audio", help="Keep the recording in the history too "
+                                                   "(the transcript and figures are always kept).")] = False,
           json_output: JsonOption = False) -> None:
     """The delivery, then the kind's own analysis of the transcript (pitch, STAR story or theory grade)."""
 
     def render(console: Console, r: dict[str, Any]) -> None:
+        from loopcoach.areas.speech.delivery import clock as _clock
+
         render_delivery(console, r["delivery"])
+        if r.get("star"):
+            parts = ", ".join(f"{c} {_clock(sec)}" for c, sec in r["star"]["seconds"].items() if sec or c != "other")
+            console.print(f"Time per STAR part: {parts}", markup=False)
+            for line in r["star"]["feedback"]:
+                console.print(f" - {line}", markup=False)
         if r["analysis"] is not None:
             console.print(f"[bold]{r['kind'].capitalize()} score: {r['analysis']['score']}/100[/bold]")
             for line in r["analysis"].get("feedback", []):
@@ -70,7 +79,49 @@ def check(path: AudioArg, kind: KindOption = "answer",
         from loopcoach.services.speech import check as run
 
         data, name = _read_audio(path)
-        return run(ctx, data, name, kind, question), render
+        return run(ctx, data, name, kind, question, keep_audio), render
+
+    run_command(work, json_output)
+
+
+@app.command("history")
+def history(json_output: JsonOption = False) -> None:
+    """Spoken answers kept in the history: when, kind, time, pace, fillers, and whether the audio was kept."""
+
+    def render(console: Console, r: dict[str, Any]) -> None:
+        rows = r["answers"]
+        if not rows:
+            console.print("No spoken answers yet: run 'loopcoach speech check ANSWER.wav'.", markup=False)
+        for r in rows:
+            audio = f"audio kept ({r['audio_name']})" if r["has_audio"] else "no audio"
+            console.print(f"#{r['id']} {r['created_at'][:16]} {r['kind']}: {r['duration_s']:.0f} s, "
+                          f"{r['wpm']:.0f} wpm, {r['fillers_per_min']} fillers/min, {audio}: "
+                          f"{r['transcript'][:70]}", markup=False)
+
+    def work(ctx: AppContext) -> tuple[dict[str, Any], Any]:
+        from loopcoach.services.speech import history as run
+
+        return {"answers": run(ctx)}, render
+
+    run_command(work, json_output)
+
+
+@app.command("delete")
+def delete(spoken_id: Annotated[int, typer.Argument(help="The spoken answer's number (see speech history).")],
+           audio_only: Annotated[bool, typer.Option("--audio-only", help="Delete only the recording; keep the "
+                                                    "transcript and figures.")] = False,
+           json_output: JsonOption = False) -> None:
+    """Delete a spoken answer from the history, or only its recording."""
+
+    def render(console: Console, r: dict[str, Any]) -> None:
+        what = "its recording was deleted; the transcript and figures stay" if r["deleted"] == "audio" \
+            else "deleted from the history"
+        console.print(f"Spoken answer {r['id']}: {what}.", markup=False)
+
+    def work(ctx: AppContext) -> tuple[dict[str, Any], Any]:
+        from loopcoach.services.speech import delete as run
+
+        return run(ctx, spoken_id, audio_only), render
 
     run_command(work, json_output)
 

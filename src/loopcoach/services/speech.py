@@ -60,10 +60,55 @@ def transcribe(ctx: AppContext, data: bytes, name: str, kind: str = "answer") ->
     result = analyse_delivery(words, spans, audio.duration_s, kind).to_dict()
     result["model"] = recognizer.info.name
     result["source_rate"] = audio.source_rate
+    if kind == "story":
+        from loopcoach.areas.speech.delivery import star_timing
+        from loopcoach.services.behavioral import analyse
+
+        # The STAR labeller's sentences of the transcript, placed on the words' times.
+        result["star"] = star_timing(words, analyse(ctx, result["transcript"])["sentences"])
     return result
 
 
-def check(ctx: AppContext, data: bytes, name: str, kind: str, question_id: str | None = None) -> dict[str, Any]:
+def remember(ctx: AppContext, delivery: dict[str, Any], data: bytes, name: str, keep_audio: bool,
+             attempt_id: int | None = None) -> int:
+    """Put a transcribed answer in the history: transcript and figures always, the audio only if kept."""
+    figures = {k: v for k, v in delivery.items() if k != "transcript"}
+    base = name.replace("\\", "/").rsplit("/", 1)[-1][:300]  # the file's name, never the folders it came from
+    return ctx.store.add_spoken(delivery["kind"], delivery["transcript"], figures, attempt_id,
+                                audio=data if keep_audio else None, audio_name=base if keep_audio else None)
+
+
+def history(ctx: AppContext, limit: int = 100) -> list[dict[str, Any]]:
+    """The spoken answers in the history, newest first (``speech history --json``)."""
+    return [_spoken_dict(sp) for sp in ctx.store.list_spoken(limit)]
+
+
+def _spoken_dict(sp: Any) -> dict[str, Any]:
+    d = sp.delivery
+    return {"id": sp.id, "kind": sp.kind, "created_at": sp.created_at, "attempt_id": sp.attempt_id,
+            "transcript": sp.transcript, "duration_s": d.get("duration_s"), "wpm": d.get("wpm"),
+            "fillers_per_min": d.get("fillers_per_min"), "pauses": d.get("pauses", []),
+            "has_audio": sp.has_audio, "audio_name": sp.audio_name, "delivery": d}
+
+
+def audio_of(ctx: AppContext, spoken_id: int) -> tuple[bytes, str]:
+    """The kept recording of a spoken answer and its file name; NotFoundError if it was not kept."""
+    from loopcoach.errors import NotFoundError
+
+    record, audio = ctx.store.get_spoken(spoken_id)
+    if audio is None:
+        raise NotFoundError(f"Spoken answer {spoken_id} has no recording: it was not kept, or it was deleted.")
+    return audio, record.audio_name or "answer"
+
+
+def delete(ctx: AppContext, spoken_id: int, audio_only: bool = False) -> dict[str, Any]:
+    """Delete a spoken answer from the history, or only its recording."""
+    ctx.store.delete_spoken(spoken_id, audio_only=audio_only)
+    return {"id": spoken_id, "deleted": "audio" if audio_only else "answer"}
+
+
+def check(ctx: AppContext, data: bytes, name: str, kind: str, question_id: str | None = None,
+          keep_audio: bool = False) -> dict[str, Any]:
     """``speech check``: the delivery plus the kind's own analysis of the transcript (stored like a typed one)."""
     if kind == "theory" and not question_id:
         raise BadInputError("A theory answer needs the question: add --question QUESTION_ID.")
@@ -84,6 +129,11 @@ def check(ctx: AppContext, data: bytes, name: str, kind: str, question_id: str |
         analysis = grade(ctx, question_id or "", text)[0]
     else:
         analysis = None
-    return {"kind": kind, **{k: delivery[k] for k in ("transcript", "words", "duration_s", "wpm",
+    # The analysers above store their attempt; the spoken record points at it (this user's newest of the area).
+    area = {"pitch": "pitch", "story": "behavioral", "theory": "theory"}.get(kind)
+    latest = ctx.store.list_attempts(area=area, limit=1) if area else []
+    spoken_id = remember(ctx, delivery, data, name, keep_audio, latest[0].id if latest else None)
+    return {"kind": kind, "spoken_id": spoken_id, **{k: delivery[k] for k in ("transcript", "words", "duration_s", "wpm",
                                                       "fillers_per_min", "pauses")},
+            **({"star": delivery["star"]} if "star" in delivery else {}),
             "delivery": delivery, "analysis": analysis}

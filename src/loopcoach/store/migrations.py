@@ -92,8 +92,24 @@ def m001_initial(conn: sa.Connection) -> None:
     md.create_all(conn)
 
 
+def m002_spoken_attempts(conn: sa.Connection) -> None:
+    """Spoken answers: the transcript and delivery figures of each recording, the audio only if kept."""
+    md = sa.MetaData()
+    sa.Table("users", md, sa.Column("id", sa.Integer, primary_key=True))
+    sa.Table("attempts", md, sa.Column("id", sa.Integer, primary_key=True))
+    sa.Table("spoken_attempts", md, sa.Column("id", sa.Integer, primary_key=True),
+             sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+             sa.Column("attempt_id", sa.Integer, sa.ForeignKey("attempts.id", ondelete="SET NULL")),
+             sa.Column("kind", sa.String(20), nullable=False), sa.Column("transcript", sa.Text, nullable=False),
+             sa.Column("delivery_json", sa.Text, nullable=False), sa.Column("audio_name", sa.String(300)),
+             sa.Column("audio_base64", sa.Text), sa.Column("created_at", sa.String(40), nullable=False),
+             sa.Index("ix_spoken_attempts_user", "user_id", "created_at"))
+    md.tables["spoken_attempts"].create(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m001_initial),
+    (2, "spoken_attempts", m002_spoken_attempts),
 ]
 
 

@@ -109,3 +109,17 @@ class Note:
     key: str
     body: str
     updated_at: str
+
+
+@dataclass(frozen=True)
+class SpokenAttempt:
+    """A recorded answer: its transcript and delivery figures, and its audio if the user kept it."""
+
+    id: int
+    attempt_id: int | None
+    kind: str
+    transcript: str
+    delivery: dict[str, Any]
+    audio_name: str | None
+    has_audio: bool
+    created_at: str

@@ -9,6 +9,7 @@ before that write. See ``tables.py`` for the data model.
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -28,6 +29,7 @@ from loopcoach.store.records import (
     Note,
     ReviewLog,
     Session,
+    SpokenAttempt,
     Story,
     StoryVersion,
 )
@@ -469,6 +471,55 @@ class Store:
         n = t.notes.c
         with self.engine.begin() as conn:
             conn.execute(t.notes.delete().where(n.user_id == self.user_id, n.kind == kind, n.key == key))
+
+    # -- spoken attempts ---------------------------------------------------------------------
+    def add_spoken(self, kind: str, transcript: str, delivery: dict[str, Any], attempt_id: int | None = None,
+                   audio: bytes | None = None, audio_name: str | None = None) -> int:
+        """Record a spoken answer's transcript and figures; the audio only when given (the user kept it)."""
+        with self.engine.begin() as conn:
+            res = conn.execute(t.spoken_attempts.insert().values(
+                user_id=self.user_id, attempt_id=attempt_id, kind=kind, transcript=transcript,
+                delivery_json=_dumps(delivery), audio_name=audio_name if audio is not None else None,
+                audio_base64=base64.b64encode(audio).decode("ascii") if audio is not None else None,
+                created_at=now_iso()))
+            return int(res.inserted_primary_key[0])  # type: ignore[index]
+
+    def list_spoken(self, limit: int = 100) -> list[SpokenAttempt]:
+        """Spoken answers, newest first (without their audio bytes)."""
+        sp = t.spoken_attempts.c
+        q = (sa.select(*[c for c in t.spoken_attempts.c if c.name != "audio_base64"],
+                       sp.audio_base64.is_not(None).label("has_audio"))
+             .where(sp.user_id == self.user_id).order_by(sp.created_at.desc(), sp.id.desc()).limit(limit))
+        with self.engine.connect() as conn:
+            return [self._spoken(r) for r in conn.execute(q).mappings()]
+
+    def get_spoken(self, spoken_id: int) -> tuple[SpokenAttempt, bytes | None]:
+        """One spoken answer of this user and its audio (None if not kept); NotFoundError otherwise."""
+        spoken_id = self._id(spoken_id, "spoken answer")
+        sp = t.spoken_attempts.c
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t.spoken_attempts, sp.audio_base64.is_not(None).label("has_audio"))
+                               .where(sp.id == spoken_id, sp.user_id == self.user_id)).mappings().first()
+        if row is None:
+            raise NotFoundError(f"There is no spoken answer number {spoken_id}.")
+        audio = base64.b64decode(row["audio_base64"]) if row["audio_base64"] is not None else None
+        return self._spoken(row), audio
+
+    def delete_spoken(self, spoken_id: int, audio_only: bool = False) -> None:
+        """Delete a spoken answer, or only its audio (the transcript and figures stay)."""
+        self.get_spoken(spoken_id)
+        sp = t.spoken_attempts.c
+        where = (sp.id == spoken_id) & (sp.user_id == self.user_id)
+        with self.engine.begin() as conn:
+            if audio_only:
+                conn.execute(t.spoken_attempts.update().where(where).values(audio_base64=None, audio_name=None))
+            else:
+                conn.execute(t.spoken_attempts.delete().where(where))
+
+    @staticmethod
+    def _spoken(r: Any) -> SpokenAttempt:
+        return SpokenAttempt(r["id"], r["attempt_id"], r["kind"], r["transcript"], json.loads(r["delivery_json"]),
+                             r["audio_name"], bool(r["has_audio"]), r["created_at"])
 
     # -- export / import (see transfer.py) -----------------------------------------------------
     def export_all(self) -> dict[str, Any]:

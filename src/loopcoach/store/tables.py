@@ -12,6 +12,8 @@ server holds many). Everything else belongs to a user:
   peer mocks) with their evolving state as JSON and an optional join token.
 - ``applications``: the job application tracker.
 - ``notes``: small keyed documents (recruiter-screen prep, plans, settings).
+- ``spoken_attempts``: a recorded answer's transcript and delivery figures, the
+  analysed attempt it became (if any), and its audio (base64) only if the user kept it.
 
 Times are ISO-8601 UTC strings and JSON is stored as text, so a row means
 the same on SQLite and PostgreSQL and the export is lossless.
@@ -133,6 +135,20 @@ notes = sa.Table(
     sa.UniqueConstraint("user_id", "kind", "key", name="uq_notes_key"),
 )
 
+spoken_attempts = sa.Table(
+    "spoken_attempts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("attempt_id", sa.Integer, sa.ForeignKey("attempts.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("transcript", sa.Text, nullable=False),
+    sa.Column("delivery_json", sa.Text, nullable=False),
+    sa.Column("audio_name", sa.String(300), nullable=True),
+    sa.Column("audio_base64", sa.Text, nullable=True),
+    sa.Column("created_at", _ts, nullable=False),
+    sa.Index("ix_spoken_attempts_user", "user_id", "created_at"),
+)
+
 # Export order: parents before children, so an import can insert in this order.
 EXPORT_ORDER = (users, attempts, review_cards, review_logs, stories, story_versions, mock_sessions,
-                applications, notes)
+                applications, notes, spoken_attempts)

@@ -245,3 +245,66 @@ def _feedback(d: Delivery, low: float) -> list[str]:
     if not out and d.words:
         out.append("Good delivery: pace, fillers and pauses are all within what interviewers find easy to follow.")
     return out
+
+
+STAR_COMPONENTS = ("situation", "task", "action", "result", "other")
+
+
+def word_offsets(words: list[Word]) -> list[tuple[int, int]]:
+    """Each word's character span in the transcript ``analyse_delivery`` builds (words joined by one space)."""
+    texts = [w.text.strip() for w in words]
+    joined = " ".join(texts)
+    lead = len(joined) - len(joined.lstrip())  # the transcript is stripped
+    spans = []
+    pos = -lead
+    for text in texts:
+        spans.append((pos, pos + len(text)))
+        pos += len(text) + 1
+    return spans
+
+
+def star_timing(words: list[Word], sentences: list[dict[str, Any]]) -> dict[str, Any]:
+    """Time spent on each STAR component of a spoken story.
+
+    ``sentences`` are the STAR labeller's sentences of the transcript (``text``,
+    ``label`` and the character ``start``/``end`` in it). Each sentence's words
+    are found by their character span; the sentence runs from its first word's
+    start to the next sentence's first word (the last one to its last word), so
+    a pause belongs to the part it follows and the segments cover the answer.
+    """
+    offsets = word_offsets(words)
+    segments: list[dict[str, Any]] = []
+    for s in sentences:
+        inside = [w for w, (a, b) in zip(words, offsets, strict=True)
+                  if b > a and s["start"] <= (a + b) / 2 < s["end"]]
+        if inside:
+            segments.append({"label": s["label"], "start_s": round(inside[0].start, 2),
+                             "end_s": round(inside[-1].end, 2), "words": len(inside)})
+    for seg, following in pairwise(segments):
+        if following["start_s"] >= seg["start_s"]:
+            seg["end_s"] = following["start_s"]
+    seconds = {c: 0.0 for c in STAR_COMPONENTS}
+    for seg in segments:
+        seg["seconds"] = round(max(0.0, seg["end_s"] - seg["start_s"]), 2)
+        seconds[seg["label"]] = round(seconds.get(seg["label"], 0.0) + seg["seconds"], 2)
+    total = sum(seconds.values())
+    shares = {c: round(v / total, 3) if total else 0.0 for c, v in seconds.items()}
+    return {"seconds": seconds, "shares": shares, "segments": segments, "feedback": _star_feedback(seconds, total)}
+
+
+def _star_feedback(seconds: dict[str, float], total: float) -> list[str]:
+    if not total:
+        return []
+    out = []
+    setup = seconds["situation"] + seconds["task"]
+    if setup / total > 0.4:
+        out.append(f"You spent {clock(setup)} of {clock(total)} on the situation and the task: get to what you "
+                   "did within the first 30-40 seconds.")
+    if seconds["action"] / total < 0.35:
+        out.append(f"Only {clock(seconds['action'])} went to your actions; they should take the largest part "
+                   "of the answer.")
+    if not seconds["result"]:
+        out.append("The recording has no result part: end on what changed, with a number.")
+    elif seconds["result"] < 5:
+        out.append(f"The result took {seconds['result']:.0f} s: give it a sentence or two so the number lands.")
+    return out

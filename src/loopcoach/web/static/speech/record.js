@@ -15,6 +15,8 @@
     var form = new FormData();
     form.append("audio", blob, filename);
     form.append("kind", root.getAttribute("data-kind") || "answer");
+    var keep = q(root, "[data-speech-keep]");
+    if (keep && keep.checked) { form.append("keep_audio", "1"); }  // the transcript and figures are always kept
     say(root, "Transcribing on this machine…");
     root.setAttribute("aria-busy", "true");
     return fetch("/speech/transcribe", {method: "POST", body: form, credentials: "same-origin",
