@@ -10,7 +10,10 @@ default, the figures in the README) uses other sentences, other filler places,
 another voice and other speeds, and was run after those choices were fixed.
 ``--human DIR`` adds recorded human speech: every WAV/FLAC there with a .txt
 transcript of the same name (fetched at development time, never committed).
-Each figure is printed beside a trivial baseline.
+Each figure is printed beside a trivial baseline. When ``pocketsphinx`` is
+installed (``pip install pocketsphinx``: its wheel ships an English model),
+its WER on the same clips is printed beside Whisper tiny.en's; it is measured
+here only and is not a run-time option (``--no-pocketsphinx`` skips it).
 """
 
 from __future__ import annotations
@@ -192,7 +195,37 @@ def word_gap_pauses(words: list[Word], min_s: float = 1.0) -> list[tuple[float, 
     return [(a.end, b.start) for a, b in pairwise(words) if b.start - a.end >= min_s]
 
 
-def bench_synthetic(rec: Recognizer, name: str) -> None:
+class Sphinx:
+    """PocketSphinx with the en-us model inside its wheel: measured beside Whisper here, never used at run time."""
+
+    name = "pocketsphinx en-us"
+
+    def __init__(self) -> None:
+        from pocketsphinx import Decoder
+
+        self.decoder = Decoder(samprate=RATE, loglevel="FATAL")
+
+    def text(self, samples: np.ndarray) -> str:
+        """The transcript of 16 kHz float samples (one utterance)."""
+        self.decoder.start_utt()
+        self.decoder.process_raw((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes(), full_utt=True)
+        self.decoder.end_utt()
+        hyp = self.decoder.hyp()
+        return hyp.hypstr if hyp is not None else ""
+
+
+def alternatives(wanted: bool) -> list[Sphinx]:
+    """The other recognisers tried that are installed (``pip install pocketsphinx``; not a loopcoach dependency)."""
+    if not wanted:
+        return []
+    try:
+        return [Sphinx()]
+    except ImportError:
+        print("(pocketsphinx is not installed: 'pip install pocketsphinx' adds its WER beside Whisper's)")
+        return []
+
+
+def bench_synthetic(rec: Recognizer, name: str, others: list[Sphinx] | None = None) -> None:
     clips = make_clips(name)
     total_s = sum(len(c.samples) for c in clips) / RATE
     print(f"== synthetic set '{name}': {len(clips)} answers, {total_s:.0f} s, "
@@ -202,7 +235,12 @@ def bench_synthetic(rec: Recognizer, name: str) -> None:
     p_hits = p_found = g_hits = g_found = 0
     p_err: list[float] = []
     n_pauses = 0
+    other_err = {o.name: [0, 0] for o in others or []}
     for clip in clips:
+        for o in others or []:
+            e, n = wer(clip.text, o.text(clip.samples))
+            other_err[o.name][0] += e
+            other_err[o.name][1] += n
         spans = voiced_spans(clip.samples)
         plain = rec.transcribe(clip.samples, prompt=None)
         prompted = rec.transcribe(clip.samples)
@@ -227,6 +265,8 @@ def bench_synthetic(rec: Recognizer, name: str) -> None:
         g_found += len(gaps)
     for key in ("plain", "prompt"):
         print(f"WER, Whisper tiny.en {key:<6}: {err[key][0] / err[key][1]:.3f}   (baseline, an empty transcript: 1.000)")
+    for other, (e, n) in other_err.items():
+        print(f"WER, {other:<20}: {e / n:.3f}   (the same clips)")
     print("fillers (a detection within 0.5 s of an inserted um/uh):")
     print(f"  baseline, count none           : precision  n/a recall 0.00 (0 of {rows['plain'][2]} found)")
     labels = {"plain": "transcript, no prompt (baseline)", "prompt": "transcript, filler prompt",
@@ -239,17 +279,22 @@ def bench_synthetic(rec: Recognizer, name: str) -> None:
     print(f"  baseline, Whisper word-time gaps: {g_hits} of {n_pauses} found, {g_found} reported")
 
 
-def bench_human(rec: Recognizer, folder: Path) -> None:
+def bench_human(rec: Recognizer, folder: Path, others: list[Sphinx] | None = None) -> None:
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in {".wav", ".flac"} and p.with_suffix(".txt").exists())
     if not files:
         print(f"== human speech: no audio with a .txt transcript in {folder}")
         return
     total = [0, 0, 0, 0]
+    other_err = {o.name: [0, 0] for o in others or []}
     seconds = 0.0
     for path in files:
         audio = decode(path.read_bytes(), path.name)
         seconds += audio.duration_s
         ref = path.with_suffix(".txt").read_text(encoding="utf-8")
+        for o in others or []:
+            e, n = wer(ref, o.text(audio.samples))
+            other_err[o.name][0] += e
+            other_err[o.name][1] += n
         for k, prompt in ((0, FILLER_PROMPT), (2, None)):
             e, n = wer(ref, " ".join(w.text for w in rec.transcribe(audio.samples, prompt=prompt)))
             total[k] += e
@@ -258,6 +303,8 @@ def bench_human(rec: Recognizer, folder: Path) -> None:
     print(f"== human speech: {len(files)} clips, {seconds:.0f} s, {total[1]} words")
     print(f"WER, Whisper tiny.en with the filler prompt: {total[0] / total[1]:.3f}; without: {total[2] / total[3]:.3f}"
           "   (baseline, an empty transcript: 1.000)")
+    for other, (e, n) in other_err.items():
+        print(f"WER, {other}: {e / n:.3f}   (the same clips)")
 
 
 def bench_speed(rec: Recognizer) -> None:
@@ -295,15 +342,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--human", type=Path, default=None)
     parser.add_argument("--set", choices=sorted(SETS), default="heldout")
+    parser.add_argument("--no-pocketsphinx", action="store_true", help="skip the pocketsphinx WER (it is slow)")
     args = parser.parse_args()
+    others = alternatives(not args.no_pocketsphinx)
     if shutil.which("espeak-ng") is None:
         sys.exit("espeak-ng is needed: apt-get install -y espeak-ng")
     t = time.perf_counter()
     rec = Recognizer()
     print(f"model {rec.info.name} ({rec.info.compute_type}) loaded in {time.perf_counter() - t:.1f} s")
     if args.human:
-        bench_human(rec, args.human)
-    bench_synthetic(rec, args.set)
+        bench_human(rec, args.human, others)
+    bench_synthetic(rec, args.set, others)
     bench_speed(rec)
 
 
