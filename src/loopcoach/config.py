@@ -21,7 +21,16 @@ SETTINGS_DOC: dict[str, str] = {
     "LOOPCOACH_HOST": "Address the web app binds to. Default: 127.0.0.1 (this machine only).",
     "LOOPCOACH_PORT": "Port of the web app. Default: 8000.",
     "LOOPCOACH_USER": "Name of the local user that owns the data. Default: the login name, or 'me'.",
+    "LOOPCOACH_GROUP": "1 to serve a cohort (group mode): every page needs a signed-in account "
+    "(see 'Serving a cohort'). Default: 0, one local user without sign-in. 'loopcoach serve --group' sets it.",
+    "LOOPCOACH_SECRET_KEY": "Group mode: the key that signs session cookies; give every web process the same one. "
+    "Default: a random key kept in $LOOPCOACH_HOME/secret_key (created on first use, readable by its owner only).",
+    "LOOPCOACH_PUBLIC_URL": "Group mode: the address people open, used in sign-up links. "
+    "Default: http://LOOPCOACH_HOST:LOOPCOACH_PORT.",
 }
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"", "0", "false", "no", "off"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     user: str = "me"
+    group: bool = False
+    secret_key: str = ""
+    public_url: str = ""
 
     @property
     def content_dir(self) -> Path:
@@ -71,10 +83,18 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if not 0 < port < 65536:
         raise BadInputError(f"LOOPCOACH_PORT must be between 1 and 65535, not {port}.")
     user = source.get("LOOPCOACH_USER", "").strip() or source.get("USER", "").strip() or "me"
+    group_value = source.get("LOOPCOACH_GROUP", "").strip().lower()
+    if group_value not in _TRUE | _FALSE:
+        raise BadInputError(f"LOOPCOACH_GROUP must be 1 or 0, not {group_value!r}.")
+    host = source.get("LOOPCOACH_HOST", "").strip() or "127.0.0.1"
+    public_url = source.get("LOOPCOACH_PUBLIC_URL", "").strip().rstrip("/") or f"http://{host}:{port}"
     return Settings(
         home=home,
         database_url=database_url,
-        host=source.get("LOOPCOACH_HOST", "").strip() or "127.0.0.1",
+        host=host,
         port=port,
         user=user,
+        group=group_value in _TRUE,
+        secret_key=source.get("LOOPCOACH_SECRET_KEY", "").strip(),
+        public_url=public_url,
     )

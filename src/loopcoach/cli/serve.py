@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from typing import Annotated
 
@@ -14,6 +15,8 @@ from loopcoach.errors import LoopcoachError
 def command(
     host: Annotated[str | None, typer.Option(help="Address to bind (default LOOPCOACH_HOST or 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default LOOPCOACH_PORT or 8000).")] = None,
+    group: Annotated[bool, typer.Option("--group", help="Serve a cohort: every page needs a signed-in account "
+                                                        "(same as LOOPCOACH_GROUP=1).")] = False,
 ) -> None:
     """Start the web app (http://127.0.0.1:8000 by default)."""
     import uvicorn
@@ -24,12 +27,15 @@ def command(
 
     try:
         settings = load_settings()
+        if group:
+            settings = dataclasses.replace(settings, group=True)
         app = create_app(settings)
     except LoopcoachError as exc:
         fail(exc, False)
     bind_host = host or settings.host
     bind_port = port or settings.port
-    typer.echo(f"loopcoach: serving http://{bind_host}:{bind_port} (data in {settings.home})", err=True)
+    mode = "a cohort (sign-in required)" if settings.group else "one local user"
+    typer.echo(f"loopcoach: serving http://{bind_host}:{bind_port} for {mode} (data in {settings.home})", err=True)
     warm_up(app.state.ctx, lambda message: typer.echo(message, err=True))
     threading.Thread(target=_warm_reader, name="loopcoach-reader-warm-up", daemon=True).start()
     uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning")

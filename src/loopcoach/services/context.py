@@ -10,17 +10,36 @@ from loopcoach.config import Settings, load_settings
 if TYPE_CHECKING:
     from loopcoach.content.loader import Bank
     from loopcoach.store import Store
+    from loopcoach.store.accounts import Account
     from loopcoach.text.embeddings import Embedder
 
 
 class AppContext:
-    """Everything a use case needs, created on first use and kept for the process."""
+    """Everything a use case needs, created on first use and kept for the process.
+
+    In group mode the web app hands each request ``ctx.as_account(account)``: the same
+    banks, model and database, with a store bound to the signed-in account, so every
+    service reads and writes that account's rows only.
+    """
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or load_settings()
         self._store: Store | None = None
         self._banks: dict[str, Bank[Any]] = {}
         self._lock = threading.Lock()
+        self.account: Account | None = None
+        self._owns_store = True
+
+    def as_account(self, account: Account) -> AppContext:
+        """A context sharing this one's banks and database, whose store is the account's."""
+        child = AppContext.__new__(AppContext)
+        child.settings = self.settings
+        child._banks = self._banks
+        child._lock = self._lock
+        child._store = self.store.for_account(account.id, account.name)
+        child.account = account
+        child._owns_store = False
+        return child
 
     @property
     def store(self) -> Store:
@@ -49,6 +68,6 @@ class AppContext:
         return get_embedder(self.settings)
 
     def close(self) -> None:
-        """Release the database connections."""
-        if self._store is not None:
+        """Release the database connections (an account's context leaves them to its parent)."""
+        if self._store is not None and self._owns_store:
             self._store.engine.dispose()

@@ -92,8 +92,43 @@ def m001_initial(conn: sa.Connection) -> None:
     md.create_all(conn)
 
 
+def m002_accounts(conn: sa.Connection) -> None:
+    """Accounts for group mode: cohorts, a role, password and sign-up link per user, sign-in sessions.
+
+    Also the guest of a peer mock (``mock_sessions.guest_user_id``): the second account allowed into
+    a session another account owns.
+    """
+    ts = "VARCHAR(40)"
+    md = sa.MetaData()
+    sa.Table("cohorts", md, sa.Column("id", sa.Integer, primary_key=True),
+             sa.Column("name", sa.String(200), nullable=False, unique=True),
+             sa.Column("created_at", sa.String(40), nullable=False)).create(conn)
+    for column in ("role VARCHAR(20) NOT NULL DEFAULT 'candidate'",
+                   "cohort_id INTEGER REFERENCES cohorts (id) ON DELETE SET NULL",
+                   "password_hash VARCHAR(300)", "disabled INTEGER NOT NULL DEFAULT 0",
+                   "signup_token_hash VARCHAR(100)", f"signup_expires_at {ts}"):
+        conn.execute(sa.text(f"ALTER TABLE users ADD COLUMN {column}"))
+    conn.execute(sa.text("ALTER TABLE mock_sessions ADD COLUMN guest_user_id INTEGER "
+                         "REFERENCES users (id) ON DELETE SET NULL"))
+    sa.Table("users", md, sa.Column("id", sa.Integer, primary_key=True))
+    sa.Table("auth_sessions", md, sa.Column("id", sa.Integer, primary_key=True),
+             sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+             sa.Column("token_hash", sa.String(100), nullable=False, unique=True),
+             sa.Column("created_at", sa.String(40), nullable=False),
+             sa.Column("expires_at", sa.String(40), nullable=False))
+    sa.Table("sign_in_failures", md, sa.Column("id", sa.Integer, primary_key=True),
+             sa.Column("user_name", sa.String(200), nullable=False),
+             sa.Column("client", sa.String(100), nullable=False),
+             sa.Column("at", sa.String(40), nullable=False),
+             sa.Index("ix_sign_in_failures_name", "user_name", "at"),
+             sa.Index("ix_sign_in_failures_client", "client", "at"))
+    md.tables["auth_sessions"].create(conn)
+    md.tables["sign_in_failures"].create(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m001_initial),
+    (2, "accounts", m002_accounts),
 ]
 
 

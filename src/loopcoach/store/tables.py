@@ -1,7 +1,8 @@
 """The current schema, as SQLAlchemy Core tables (the queries use these).
 
 Data model: one ``users`` row per person (a single local user by default; a
-server holds many). Everything else belongs to a user:
+server holds many, each with a role, an optional ``cohorts`` row, an Argon2
+password hash or a pending sign-up link). Everything else belongs to a user:
 
 - ``attempts``: one analysed piece of work in any area (a judged solution, a
   graded answer, a checked resume...): the input, the result JSON, a score.
@@ -12,6 +13,9 @@ server holds many). Everything else belongs to a user:
   peer mocks) with their evolving state as JSON and an optional join token.
 - ``applications``: the job application tracker.
 - ``notes``: small keyed documents (recruiter-screen prep, plans, settings).
+- ``auth_sessions`` / ``sign_in_failures`` (group mode): signed-in browsers
+  (only a hash of each cookie's token is stored) and recent failed sign-ins
+  for the rate limit; neither is exported.
 
 Times are ISO-8601 UTC strings and JSON is stored as text, so a row means
 the same on SQLite and PostgreSQL and the export is lossless.
@@ -26,11 +30,24 @@ import sqlalchemy as sa
 metadata = sa.MetaData()
 _ts = sa.String(40)
 
+cohorts = sa.Table(
+    "cohorts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("created_at", _ts, nullable=False),
+)
+
 users = sa.Table(
     "users", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("name", sa.String(200), nullable=False, unique=True),
     sa.Column("created_at", _ts, nullable=False),
+    sa.Column("role", sa.String(20), nullable=False, server_default="candidate"),
+    sa.Column("cohort_id", sa.Integer, sa.ForeignKey("cohorts.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("password_hash", sa.String(300), nullable=True),
+    sa.Column("disabled", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("signup_token_hash", sa.String(100), nullable=True),
+    sa.Column("signup_expires_at", _ts, nullable=True),
 )
 
 attempts = sa.Table(
@@ -103,6 +120,7 @@ mock_sessions = sa.Table(
     sa.Column("created_at", _ts, nullable=False),
     sa.Column("updated_at", _ts, nullable=False),
     sa.Column("finished_at", _ts, nullable=True),
+    sa.Column("guest_user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"), nullable=True),
 )
 
 applications = sa.Table(
@@ -133,6 +151,26 @@ notes = sa.Table(
     sa.UniqueConstraint("user_id", "kind", "key", name="uq_notes_key"),
 )
 
+# Sign-in state of group mode: short-lived, never exported.
+auth_sessions = sa.Table(
+    "auth_sessions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("token_hash", sa.String(100), nullable=False, unique=True),
+    sa.Column("created_at", _ts, nullable=False),
+    sa.Column("expires_at", _ts, nullable=False),
+)
+
+sign_in_failures = sa.Table(
+    "sign_in_failures", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("user_name", sa.String(200), nullable=False),
+    sa.Column("client", sa.String(100), nullable=False),
+    sa.Column("at", _ts, nullable=False),
+    sa.Index("ix_sign_in_failures_name", "user_name", "at"),
+    sa.Index("ix_sign_in_failures_client", "client", "at"),
+)
+
 # Export order: parents before children, so an import can insert in this order.
-EXPORT_ORDER = (users, attempts, review_cards, review_logs, stories, story_versions, mock_sessions,
+EXPORT_ORDER = (cohorts, users, attempts, review_cards, review_logs, stories, story_versions, mock_sessions,
                 applications, notes)

@@ -25,6 +25,7 @@ from loopcoach.config import Settings
 from loopcoach.errors import LoopcoachError
 from loopcoach.services.context import AppContext
 from loopcoach.services.speech import available as speech_available
+from loopcoach.web.auth import AuthMiddleware
 from loopcoach.web.csrf import CSRFMiddleware, verify_csrf
 from loopcoach.web.deps import NavItem, csrf_field, render
 from loopcoach.web.markdown import render_markdown
@@ -43,6 +44,8 @@ ROUTERS: list[str] = [
     "loopcoach.web.routes.resume",
     "loopcoach.web.routes.portfolio",
     "loopcoach.web.routes.speech",
+    "loopcoach.web.routes.account",
+    "loopcoach.web.routes.cohort",
 ]
 
 
@@ -81,6 +84,7 @@ def create_app(settings: Settings | None = None, ctx: AppContext | None = None) 
     app.state.paths = frozenset(paths)  # every page path the registered routers serve
     app.mount("/static", StaticFiles(packages=[("loopcoach.web", "static")]), name="static")
     app.add_middleware(CSRFMiddleware)
+    app.add_middleware(AuthMiddleware, ctx=context)
     _install_error_pages(app)
     return app
 
