@@ -15,9 +15,10 @@ ALLOWED: dict[str, set[str]] = {
     "content": {"errors", "config", "text"},
     "store": {"errors", "config"},
     "sandbox": {"errors", "config"},
+    "queue": {"errors", "config"},
     "areas": {"errors", "text", "content"},
-    "services": {"errors", "config", "text", "content", "store", "sandbox", "areas"},
-    "cli": {"errors", "config", "text", "content", "store", "sandbox", "areas", "services", "web"},  # serve
+    "services": {"errors", "config", "text", "content", "store", "sandbox", "areas", "queue"},
+    "cli": {"errors", "config", "text", "content", "store", "sandbox", "areas", "services", "web", "queue"},
     "web": {"errors", "config", "text", "content", "store", "sandbox", "areas", "services"},
     "__main__": {"cli"},
     "__init__": set(),

@@ -22,6 +22,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from loopcoach.services import behavioral, design, loop, peer, pitch, plan, tracker
 from loopcoach.services.context import AppContext
+from loopcoach.store.work import WorkStore
 from loopcoach.web.auth import is_public
 from tests.accounts.conftest import as_user
 from tests.conftest import CSRFClient
@@ -30,7 +31,7 @@ CANARY = "CANARY-alice-5b1f"
 STORY = (f"In my last role our nightly training job kept failing ({CANARY}). I owned the fix: I profiled the "
          "loader, I rewrote the sharding and I added a retry. As a result failures fell from 9 a week to 0.")
 # Path parameters naming alice's records, by the prefix of the route that takes them.
-OWNED_PARAMS = {"app_id", "session_id", "story_id", "token", "attempt_id", "name"}
+OWNED_PARAMS = {"app_id", "session_id", "story_id", "token", "attempt_id", "name", "work_id"}
 
 
 def walk_routes(app: Any) -> Iterator[Any]:
@@ -65,7 +66,10 @@ def alice(group_ctx: AppContext, signed_in: Callable[[str], CSRFClient]) -> dict
     peer.update_pad(a, started["token"], "code", f"# {CANARY}\nclass Solution: pass\n")
     peer.mark_joined(as_user(group_ctx, "nora"), started["token"])
     plan.save_settings(a, (date.today() + timedelta(days=60)).isoformat(), 10)
-    return {"account": a.account, "story_id": story_id, "app_id": app_id, "design_id": design_id,
+    work = WorkStore(group_ctx.store.engine)
+    work_id = work.create(a.store.user_id, "coding_submission", "two-sum", {"source": f"# {CANARY}"})
+    work.finish(work_id, {"verdict": "wrong_answer", "message": f"got {CANARY}"}, None)
+    return {"work_id": work_id, "account": a.account, "story_id": story_id, "app_id": app_id, "design_id": design_id,
             "loop_id": loop_id, "attempt_id": attempt_id, "token": started["token"], "key": started["host_key"]}
 
 
@@ -73,6 +77,7 @@ def path_values(path: str, data: dict[str, Any]) -> dict[str, str]:
     """alice's value for each parameter of a route path."""
     values = {"problem_id": "two-sum", "app_id": data["app_id"], "story_id": data["story_id"],
               "attempt_id": data["attempt_id"], "token": data["token"], "name": "alice", "action": "pause",
+              "work_id": data["work_id"],
               "session_id": data["loop_id"] if path.startswith("/loop/") else data["design_id"]}
     return {k: str(v) for k, v in values.items()}
 
@@ -179,7 +184,7 @@ def test_alice_sees_her_own_data_on_the_same_routes(alice: dict[str, Any],
     pages = [f"/behavioral/stories/{alice['story_id']}", f"/applications/{alice['app_id']}",
              f"/design/sessions/{alice['design_id']}", f"/loop/{alice['loop_id']}",
              f"/resume/report/{alice['attempt_id']}", "/behavioral/recruiter", "/applications",
-             f"/peer/{alice['token']}/host?key={alice['key']}"]
+             f"/peer/{alice['token']}/host?key={alice['key']}", f"/api/work/{alice['work_id']}"]
     for page in pages:
         res = client.get(page)
         assert res.status_code == 200 and CANARY in res.text, page

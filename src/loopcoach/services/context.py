@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from loopcoach.config import Settings, load_settings
@@ -27,6 +28,7 @@ class AppContext:
         self._store: Store | None = None
         self._banks: dict[str, Bank[Any]] = {}
         self._lock = threading.Lock()
+        self._resources: dict[str, Any] = {}
         self.account: Account | None = None
         self._owns_store = True
 
@@ -36,6 +38,7 @@ class AppContext:
         child.settings = self.settings
         child._banks = self._banks
         child._lock = self._lock
+        child._resources = self._resources
         child._store = self.store.for_account(account.id, account.name)
         child.account = account
         child._owns_store = False
@@ -60,6 +63,13 @@ class AppContext:
                 self._banks[bank] = load_bank(bank, self.settings)
             return self._banks[bank]
 
+    def resource(self, name: str, factory: Callable[[], Any]) -> Any:
+        """A process-wide helper (e.g. the task queue) made on first use and shared with account contexts."""
+        with self._lock:
+            if name not in self._resources:
+                self._resources[name] = factory()
+            return self._resources[name]
+
     @property
     def embedder(self) -> Embedder:
         """The sentence embedder (the model loads on the first encode)."""
@@ -69,5 +79,12 @@ class AppContext:
 
     def close(self) -> None:
         """Release the database connections (an account's context leaves them to its parent)."""
-        if self._store is not None and self._owns_store:
+        if not self._owns_store:
+            return
+        for resource in self._resources.values():
+            close = getattr(resource, "close", None)
+            if callable(close):
+                close()
+        self._resources.clear()
+        if self._store is not None:
             self._store.engine.dispose()

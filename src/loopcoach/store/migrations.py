@@ -126,9 +126,28 @@ def m002_accounts(conn: sa.Connection) -> None:
     md.tables["sign_in_failures"].create(conn)
 
 
+def m003_work_items(conn: sa.Connection) -> None:
+    """Work handed to the task queue in group mode (a submission to judge), with its owner and state."""
+    md = sa.MetaData()
+    sa.Table("users", md, sa.Column("id", sa.Integer, primary_key=True))
+    sa.Table("work_items", md, sa.Column("id", sa.Integer, primary_key=True),
+             sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+             sa.Column("kind", sa.String(40), nullable=False), sa.Column("item_id", sa.String(200)),
+             sa.Column("payload_json", sa.Text, nullable=False), sa.Column("status", sa.String(20), nullable=False),
+             sa.Column("job_id", sa.Integer), sa.Column("tries", sa.Integer, nullable=False),
+             sa.Column("worker", sa.String(200)), sa.Column("result_json", sa.Text),
+             sa.Column("error", sa.Text), sa.Column("attempt_id", sa.Integer),
+             sa.Column("created_at", sa.String(40), nullable=False), sa.Column("started_at", sa.String(40)),
+             sa.Column("finished_at", sa.String(40)),
+             sa.Index("ix_work_items_status", "status", "id"),
+             sa.Index("ix_work_items_user", "user_id", "id"))
+    md.tables["work_items"].create(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m001_initial),
     (2, "accounts", m002_accounts),
+    (3, "work_items", m003_work_items),
 ]
 
 

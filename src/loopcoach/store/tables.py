@@ -171,6 +171,29 @@ sign_in_failures = sa.Table(
     sa.Index("ix_sign_in_failures_client", "client", "at"),
 )
 
+# Group mode's task queue: one row per piece of work handed to a worker; the attempt it produced is in
+# ``attempts`` (exported there); the row itself is operational state, not exported.
+work_items = sa.Table(
+    "work_items", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("item_id", sa.String(200), nullable=True),
+    sa.Column("payload_json", sa.Text, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),  # queued | running | done | failed
+    sa.Column("job_id", sa.Integer, nullable=True),  # the queue engine's job
+    sa.Column("tries", sa.Integer, nullable=False),
+    sa.Column("worker", sa.String(200), nullable=True),
+    sa.Column("result_json", sa.Text, nullable=True),
+    sa.Column("error", sa.Text, nullable=True),
+    sa.Column("attempt_id", sa.Integer, nullable=True),
+    sa.Column("created_at", _ts, nullable=False),
+    sa.Column("started_at", _ts, nullable=True),
+    sa.Column("finished_at", _ts, nullable=True),
+    sa.Index("ix_work_items_status", "status", "id"),
+    sa.Index("ix_work_items_user", "user_id", "id"),
+)
+
 # Export order: parents before children, so an import can insert in this order.
 EXPORT_ORDER = (cohorts, users, attempts, review_cards, review_logs, stories, story_versions, mock_sessions,
                 applications, notes)
