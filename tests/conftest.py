@@ -15,6 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,13 +122,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def live_server(ctx: AppContext) -> Iterator[str]:
-    """The app served by uvicorn on a free port; yields its base URL."""
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """Serve an app with uvicorn on a free port of 127.0.0.1; yields its base URL."""
     import uvicorn
 
     port = free_port()
-    config = uvicorn.Config(create_app(ctx=ctx), host="127.0.0.1", port=port, log_level="warning", ws="auto")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="auto")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -136,9 +137,18 @@ def live_server(ctx: AppContext) -> Iterator[str]:
         if time.monotonic() > deadline:
             raise RuntimeError("the test server did not start within 15 seconds")
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_server(ctx: AppContext) -> Iterator[str]:
+    """The app served by uvicorn on a free port; yields its base URL."""
+    with serving(create_app(ctx=ctx)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

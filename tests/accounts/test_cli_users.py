@@ -78,3 +78,23 @@ def test_the_local_user_can_become_an_account_and_keeps_its_data(cli: Callable[.
         assert [a.input_text for a in group.as_account(account).store.list_attempts()] == ["my answer"]
     finally:
         group.close()
+
+
+def test_a_new_link_resets_a_forgotten_password(cli: Callable[..., Any], settings: Any) -> None:
+    assert cli("users", "add", "frank", "--password-stdin", input="first password\n").exit_code == 0
+    group = AppContext(load_settings({"LOOPCOACH_HOME": str(settings.home), "LOOPCOACH_GROUP": "1",
+                                      "LOOPCOACH_SECRET_KEY": "k" * 40}))
+    try:
+        _account, old_cookie = accounts.sign_in(group, "frank", "first password", "127.0.0.1")
+        res = cli("users", "link", "frank", "--json")
+        assert res.exit_code == 0
+        token = json.loads(res.stdout)["signup_link"].rsplit("/", 1)[1]
+        accounts.complete_signup(group, token, "second password")
+        assert accounts.account_for_cookie(group, old_cookie) is None  # signed out elsewhere
+        assert accounts.sign_in(group, "frank", "second password", "127.0.0.1")[0].name == "frank"
+        with __import__("pytest").raises(accounts.SignInError):
+            accounts.signup_account(group, token)  # spent
+    finally:
+        group.close()
+    missing = cli("users", "link", "nobody")
+    assert missing.exit_code == 2 and "There is no account named 'nobody'." in missing.stderr

@@ -13,7 +13,7 @@ from loopcoach.cli.common import JsonOption, run_command
 from loopcoach.errors import EmptyInputError
 from loopcoach.services.context import AppContext
 
-app = typer.Typer(help="Accounts for serving a cohort: add, list, disable.", no_args_is_help=True)
+app = typer.Typer(help="Accounts for serving a cohort: add, list, link, disable.", no_args_is_help=True)
 
 
 @app.command("add")
@@ -52,6 +52,18 @@ def list_cmd(json_output: JsonOption = False) -> None:
     run_command(work, json_output)
 
 
+@app.command("link")
+def link_cmd(name: str, json_output: JsonOption = False) -> None:
+    """Print a new one-time link with which the account sets a (new) password; valid 7 days."""
+
+    def work(ctx: AppContext) -> tuple[dict[str, Any], Any]:
+        from loopcoach.services import accounts
+
+        return accounts.new_signup_link(ctx, name), _render_link
+
+    run_command(work, json_output)
+
+
 @app.command("disable")
 def disable_cmd(name: str, json_output: JsonOption = False) -> None:
     """Disable an account: it cannot sign in any more and its open sessions end."""
@@ -71,6 +83,11 @@ def _render_added(console: Console, result: dict[str, Any]) -> None:
     if result["signup_link"]:
         console.print("Send them this one-time sign-up link (valid 7 days):")
         console.print(result["signup_link"], soft_wrap=True)
+
+
+def _render_link(console: Console, result: dict[str, Any]) -> None:
+    console.print(f"Send {result['user']['name']} this one-time link to set a new password (valid 7 days):")
+    console.print(result["signup_link"], soft_wrap=True)
 
 
 def _render_list(console: Console, result: dict[str, Any]) -> None:

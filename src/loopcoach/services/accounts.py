@@ -107,8 +107,23 @@ def add_user(ctx: AppContext, name: str, role: str, cohort: str | None = None,
         token = secrets.token_urlsafe(32)
         account = accounts(ctx).create(name, role, cohort, None, _sha256(token),
                                        _stamp(_now() + timedelta(days=SIGNUP_DAYS)))
-        link = f"{ctx.settings.public_url}/signup/{token}"
+        link = _signup_link(ctx, token)
     return {"user": account_dict(account), "signup_link": link}
+
+
+def _signup_link(ctx: AppContext, token: str) -> str:
+    return f"{ctx.settings.public_url}/signup/{token}"
+
+
+def new_signup_link(ctx: AppContext, name: str) -> dict[str, Any]:
+    """A fresh one-time link with which an account sets a new password (a forgotten one); valid 7 days."""
+    repo = accounts(ctx)
+    account = repo.get(name)
+    if account.disabled:
+        raise BadInputError(f"The account '{name}' is disabled.")
+    token = secrets.token_urlsafe(32)
+    repo.set_signup(account.id, _sha256(token), _stamp(_now() + timedelta(days=SIGNUP_DAYS)))
+    return {"user": account_dict(account), "signup_link": _signup_link(ctx, token)}
 
 
 def list_users(ctx: AppContext) -> dict[str, Any]:
@@ -237,7 +252,9 @@ def signup_account(ctx: AppContext, token: str) -> Account:
 def complete_signup(ctx: AppContext, token: str, password: str) -> tuple[Account, str]:
     """Set the first password through a sign-up link (spending it); returns the account and a cookie value."""
     account = signup_account(ctx, token)
-    accounts(ctx).set_password(account.id, hash_password(password))
+    repo = accounts(ctx)
+    repo.set_password(account.id, hash_password(password))
+    repo.end_other_sessions(account.id, None)  # a reset link signs out every other browser
     return account, _new_session(ctx, account)
 
 
