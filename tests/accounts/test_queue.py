@@ -127,3 +127,30 @@ def test_a_worker_killed_mid_job_loses_nothing(server: dict[str, Any]) -> None:
 def test_the_worker_refuses_sqlite_with_one_sentence(cli: Callable[..., Any]) -> None:
     res = cli("worker")
     assert res.exit_code == 2 and "The task queue needs a PostgreSQL database" in res.stderr
+
+
+@pytest.mark.browser
+def test_the_page_shows_queued_then_the_verdict_live(server: dict[str, Any], browser: Any,
+                                                     shot: Callable[[Any, Path], Any]) -> None:
+    from tests.conftest import serving
+
+    with serving(server["app"]) as url:
+        context = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(30000)
+        page.goto("/coding/two-sum")
+        page.fill("#name", "alice")
+        page.fill("#password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url("**/coding/two-sum")
+        page.click("#submit-btn")  # no worker yet: the submission waits in the queue
+        queued = page.locator(".queued-work")
+        queued.wait_for()
+        assert queued.get_attribute("data-status") == "queued" and "next in line" in queued.inner_text()
+        shot(page, "group_submission_queued")
+        server["start_worker"]("live")
+        verdict = page.locator(".judge-result[data-verdict]")
+        verdict.wait_for(timeout=120000)  # the partial polled by itself until the worker answered
+        assert verdict.get_attribute("data-verdict") in ("wrong_answer", "runtime_error", "accepted")
+        shot(page, "group_submission_judged")
+        context.close()
