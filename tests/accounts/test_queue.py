@@ -100,6 +100,16 @@ def test_a_submission_is_judged_by_a_worker_and_only_its_owner_sees_it(server: d
     assert bob.get(f"/coding/work/{work_id}").status_code == 404
     bad = alice.post("/coding/two-sum/submit", data={"code": "   "})
     assert "is empty" in bad.text and "data-status" not in bad.text  # bad input is answered at once
+    ran = alice.post("/coding/two-sum/run", data={"code": ACCEPTED, "input": "[2, 7, 11, 15]\n9"})
+    run_id = int(ran.text.split('hx-get="/coding/work/')[1].split('"')[0])
+    run_done = wait_for(lambda: (s := alice.get(f"/api/work/{run_id}").json())["status"] == "done" and s, 120,
+                        "the worker to run the custom input")
+    assert run_done["kind"] == "coding_run" and run_done["result"]["output"] == [0, 1]
+    assert "[0, 1]" in alice.get(f"/coding/work/{run_id}").text
+    assert len(server["ctx"].as_account(accounts.accounts(server["ctx"]).get("alice")).store
+               .list_attempts("coding")) == 1  # a Run records nothing
+    malformed = alice.post("/coding/two-sum/run", data={"code": ACCEPTED, "input": "not json"})
+    assert "data-status" not in malformed.text
     for client in (alice, bob):
         client.__exit__(None, None, None)
 

@@ -1,4 +1,4 @@
-"""Judging on the task queue (group mode on PostgreSQL): queue a submission, follow it, run it on a worker.
+"""Judging on the task queue (group mode on PostgreSQL): queue a submission or a Run, follow it, run it.
 
 ``queued(ctx)`` says whether this server judges through the queue: group mode
 on a PostgreSQL database. Local mode (and group mode on SQLite) keeps judging
@@ -15,12 +15,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from loopcoach.errors import LoopcoachError, NotFoundError
+from loopcoach.errors import BadInputError, LoopcoachError, NotFoundError
 from loopcoach.queue.engine import MAX_TRIES, Queue
 from loopcoach.services.context import AppContext
 from loopcoach.store.work import WorkItem, WorkStore
 
 SUBMISSION = "coding_submission"
+RUN = "coding_run"
 ORPHAN_AFTER = timedelta(seconds=30)
 
 
@@ -47,10 +48,28 @@ def submit(ctx: AppContext, problem_id: str, source: str, *, claimed_time: str =
 
     problem = coding.get_problem(ctx, problem_id)  # NotFoundError now, not on the worker
     coding.check_source(source)
-    payload = {"problem_id": problem.id, "source": source, "claimed_time": claimed_time,
-               "claimed_space": claimed_space, "approach": approach, "started_at": started_at, "via": via}
+    return _enqueue(ctx, SUBMISSION, problem.id, {
+        "problem_id": problem.id, "source": source, "claimed_time": claimed_time, "claimed_space": claimed_space,
+        "approach": approach, "started_at": started_at, "via": via})
+
+
+def run_custom(ctx: AppContext, problem_id: str, source: str, input_text: str) -> dict[str, Any]:
+    """Check and queue a Run on custom input (nothing is recorded); returns its view."""
+    from loopcoach.areas.coding.harness import parse_custom_input
+    from loopcoach.services import coding
+
+    problem = coding.get_problem(ctx, problem_id)
+    coding.check_source(source)
+    try:
+        parse_custom_input(problem, input_text)  # a malformed input is answered now
+    except ValueError as exc:
+        raise BadInputError(str(exc)) from None
+    return _enqueue(ctx, RUN, problem.id, {"problem_id": problem.id, "source": source, "input": input_text})
+
+
+def _enqueue(ctx: AppContext, kind: str, item_id: str, payload: dict[str, Any]) -> dict[str, Any]:
     repo = work_store(ctx)
-    work_id = repo.create(ctx.store.user_id, SUBMISSION, problem.id, payload)
+    work_id = repo.create(ctx.store.user_id, kind, item_id, payload)
     try:
         repo.set_job(work_id, queue(ctx).defer(work_id))
     except LoopcoachError as exc:
@@ -100,12 +119,14 @@ def _owner_context(base: AppContext, item: WorkItem) -> AppContext | None:
     return None if account is None else base.as_account(account)
 
 
-def _evaluate(ctx: AppContext, item: WorkItem) -> tuple[dict[str, Any], dict[str, Any]]:
+def _evaluate(ctx: AppContext, item: WorkItem) -> tuple[dict[str, Any], dict[str, Any] | None]:
     from loopcoach.services import coding
 
+    p = item.payload
+    if item.kind == RUN:
+        return coding.run_custom(ctx, str(p["problem_id"]), str(p["source"]), str(p["input"])), None
     if item.kind != SUBMISSION:
         raise NotFoundError(f"This worker does not know work of kind '{item.kind}'.")
-    p = item.payload
     return coding.evaluate(ctx, str(p["problem_id"]), str(p["source"]), claimed_time=str(p["claimed_time"]),
                            claimed_space=str(p["claimed_space"]), approach=str(p["approach"]),
                            started_at=p.get("started_at"), via=str(p.get("via", "web")))

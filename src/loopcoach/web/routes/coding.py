@@ -82,9 +82,17 @@ def hints(request: Request, problem_id: str, shown: int = 1, ctx: AppContext = D
 @router.post("/coding/{problem_id}/run", response_class=HTMLResponse)
 async def run(request: Request, problem_id: str, code: Text = "", input: Text = "",
               ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
-    """Run the code on the custom input without judging (htmx partial)."""
-    from loopcoach.services import coding
+    """Run the code on the custom input without judging (htmx partial; on a worker in group mode)."""
+    from loopcoach.services import coding, work
 
+    if work.queued(ctx):
+        try:
+            queued = await run_in_threadpool(work.run_custom, ctx, problem_id, code, input)
+        except NotFoundError:
+            raise
+        except BadInputError as exc:
+            return render(request, "coding/_message.html", {"message": exc.message}, status_code=200)
+        return render(request, "coding/_queued.html", {"w": queued})
     try:
         result = await run_in_threadpool(coding.run_custom, ctx, problem_id, code, input)
     except NotFoundError:
@@ -132,6 +140,8 @@ def work_state(request: Request, work_id: int, ctx: AppContext = Depends(get_ctx
     from loopcoach.services import coding, work
 
     state = work.view(ctx, work_id)
+    if state["status"] == "done" and state["kind"] == work.RUN:
+        return render(request, "coding/_run.html", {"r": state["result"]})
     if state["status"] == "done":
         return render(request, "coding/_result.html", {"r": state["result"],
                                                        "p": coding.get_problem(ctx, str(state["problem_id"]))})
