@@ -20,7 +20,7 @@ import pytest
 from starlette.routing import Mount
 from starlette.websockets import WebSocketDisconnect
 
-from loopcoach.services import behavioral, design, loop, peer, pitch, plan, tracker
+from loopcoach.services import accounts, behavioral, design, loop, peer, pitch, plan, tracker
 from loopcoach.services.context import AppContext
 from loopcoach.store.work import WorkStore
 from loopcoach.web.auth import is_public
@@ -103,6 +103,10 @@ def samples(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
         ("POST", "/behavioral/recruiter/company/delete"): {"company": "Acme"},
         ("POST", "/behavioral/practice"): {"question_id": "conflict-with-teammate", "text": "x",
                                            "story_id": str(data["story_id"])},
+        # The admin's forms, which would hand over alice's account: refused to everyone else.
+        ("POST", "/admin/users"): {"name": "mallory", "role": "admin"},
+        ("POST", "/admin/users/link"): {"name": "alice"},
+        ("POST", "/admin/users/disable"): {"name": "alice"},
     }
 
 
@@ -173,8 +177,11 @@ def test_no_route_shows_or_changes_another_accounts_data(group_ctx: AppContext, 
                 assert res.status_code == 404, f"{method} {url} as {intruder}: {res.status_code}, not 404"
             if route.path == "/cohort/{name}":
                 assert res.status_code in (403, 404), f"{url} as {intruder}: {res.status_code}"
+            if route.path.startswith("/admin/"):
+                assert res.status_code == 403, f"{method} {url} as {intruder}: {res.status_code}"
     assert walked > 70
     assert alice_rows(group_ctx, alice["account"].id) == before, f"{intruder} changed alice's rows"
+    assert accounts.accounts(group_ctx).find("mallory") is None
 
 
 def test_alice_sees_her_own_data_on_the_same_routes(alice: dict[str, Any],
@@ -246,3 +253,22 @@ def test_a_peer_link_opens_for_one_guest_of_the_owners_cohort(group_ctx: AppCont
     mine = as_user(group_ctx, "alice").store.list_attempts(area="peer")
     assert len(mine) == 1 and mine[0].result["signal"] == "lean_hire"  # the rating is the candidate's
     assert as_user(group_ctx, "nora").store.list_attempts(area="peer") == []
+
+
+def test_the_admin_manages_accounts_on_the_web(group_ctx: AppContext,
+                                               signed_in: Callable[[str], CSRFClient]) -> None:
+    ada = signed_in("ada")
+    page = ada.get("/admin/users")
+    assert page.status_code == 200 and "carol" in page.text
+    added = ada.post("/admin/users", data={"name": "dora", "role": "candidate", "cohort": "north"})
+    assert added.status_code == 200 and "/signup/" in added.text
+    assert accounts.accounts(group_ctx).get("dora").cohort == "north"
+    again = ada.post("/admin/users", data={"name": "dora", "role": "candidate"})
+    assert again.status_code == 400 and "There is already an account named" in again.text
+    link = ada.post("/admin/users/link", data={"name": "bob"})
+    assert link.status_code == 200 and "/signup/" in link.text
+    assert ada.post("/admin/users/disable", data={"name": "ada"}).status_code == 400
+    assert ada.post("/admin/users/disable", data={"name": "bob"}).status_code == 200
+    assert accounts.accounts(group_ctx).get("bob").disabled
+    nora = signed_in("nora")
+    assert nora.get("/admin/users").status_code == 403

@@ -46,6 +46,7 @@ ROUTERS: list[str] = [
     "loopcoach.web.routes.speech",
     "loopcoach.web.routes.account",
     "loopcoach.web.routes.cohort",
+    "loopcoach.web.routes.admin",
 ]
 
 
