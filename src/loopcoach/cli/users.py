@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from loopcoach.cli.common import JsonOption, run_command
-from loopcoach.errors import EmptyInputError
+from loopcoach.errors import BinaryInputError, EmptyInputError
 from loopcoach.services.context import AppContext
 
 app = typer.Typer(help="Accounts for serving a cohort: add, list, link, disable.", no_args_is_help=True)
@@ -30,11 +30,7 @@ def add_cmd(
     def work(ctx: AppContext) -> tuple[dict[str, Any], Any]:
         from loopcoach.services import accounts
 
-        password = None
-        if password_stdin:
-            password = sys.stdin.readline().rstrip("\r\n")
-            if not password:
-                raise EmptyInputError("No password on standard input.")
+        password = _stdin_password() if password_stdin else None
         return accounts.add_user(ctx, name, role, cohort, password), _render_added
 
     run_command(work, json_output)
@@ -74,6 +70,18 @@ def disable_cmd(name: str, json_output: JsonOption = False) -> None:
         return accounts.disable_user(ctx, name), _render_disabled
 
     run_command(work, json_output)
+
+
+def _stdin_password() -> str:
+    """The first line of standard input, as UTF-8 text."""
+    raw = sys.stdin.buffer.readline(4096)
+    try:
+        password = raw.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise BinaryInputError("The password on standard input is not UTF-8 text.") from None
+    if not password:
+        raise EmptyInputError("No password on standard input.")
+    return password
 
 
 def _render_added(console: Console, result: dict[str, Any]) -> None:
