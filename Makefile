@@ -11,18 +11,21 @@ EXTRAS := $(if $(filter 1,$(SPEECH)),speech,)
 export LOOPCOACH_HOST ?= $(HOST)
 export LOOPCOACH_PORT ?= $(PORT)
 
-.PHONY: run test install install-test install-train lint typecheck pytest bench clean train-theory
+.PHONY: run test install install-test install-train lint typecheck pytest bench clean train-theory soak
 
 $(BIN)/python:
+	@echo "make: creating $(VENV) and installing loopcoach (about 2.5 minutes the first time; pip is quiet meanwhile)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
 # The sentence model runs on ONNX Runtime: no torch here (see install-train).
 $(VENV)/.installed: $(BIN)/python pyproject.toml
+	@echo "make: installing loopcoach and its dependencies into $(VENV)..."
 	$(BIN)/pip install --quiet -e "$(if $(EXTRAS),.[$(EXTRAS)],.)"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	@echo "make: installing the test tools (ruff, mypy, pytest, Playwright; about a minute)..."
 	$(BIN)/pip install --quiet -e ".[test$(if $(EXTRAS),$(comma)$(EXTRAS))]"
 	touch $@
 
@@ -38,21 +41,30 @@ install-test: $(VENV)/.installed-test
 install-train: $(VENV)/.installed-train
 
 run: install
+	@echo "make: starting the web app; open it when it prints 'ready'."
 	$(BIN)/loopcoach serve --host $(LOOPCOACH_HOST) --port $(LOOPCOACH_PORT)
 
 lint: install-test
+	@echo "make: ruff (a few seconds)..."
 	$(BIN)/ruff check src tests benchmarks tools
 
 typecheck: install-test
+	@echo "make: mypy --strict (under a minute)..."
 	$(BIN)/mypy src
 
 pytest: install-test
+	@echo "make: running every test (about 19 minutes on 2 cores: browser, sandbox, model and PostgreSQL tests; a dot per test)..."
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
 
 bench: install-test
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# A bounded soak of a real server on 127.0.0.1 (not part of `make test`): make soak SOAK_SECONDS=180
+SOAK_SECONDS ?= 120
+soak: install-test
+	nice -n 10 $(BIN)/python tools/soak.py --seconds $(SOAK_SECONDS)
 
 # Train the theory pair model on SemEval-2013 Task 7 (not part of `make test`): make train-theory DATA=/path/to/semeval2013
 train-theory: install-train

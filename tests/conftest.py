@@ -11,6 +11,7 @@ tests that need them fail with the command that installs them.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import threading
 import time
@@ -52,17 +53,54 @@ def store(ctx: AppContext) -> Store:
     return ctx.store
 
 
-class CSRFClient(TestClient):
-    """A TestClient that, like the browser pages, echoes the CSRF cookie in a header."""
+# A TestClient that looks like a browser on this machine: the guard answers only to local names and clients.
+LOCAL: dict[str, Any] = {"base_url": "http://127.0.0.1:8000", "client": ("127.0.0.1", 50000)}
+_META_TOKEN = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
+
+
+class LocalClient(TestClient):
+    """A plain TestClient (no CSRF help) that the guard sees as a client on this machine, sockets included."""
+
+    def __init__(self, app: Any, **kwargs: Any) -> None:
+        super().__init__(app, **{**LOCAL, **kwargs})
+
+    def websocket_connect(self, url: str, *args: Any, **kwargs: Any) -> Any:
+        if url.startswith("/"):  # TestClient would address ws://testserver
+            url = "ws://127.0.0.1:8000" + url
+        return super().websocket_connect(url, *args, **kwargs)
+
+
+class CSRFClient(LocalClient):
+    """A local TestClient that, like the browser pages, sends the page's CSRF token on unsafe requests."""
+
+    def __init__(self, app: Any, **kwargs: Any) -> None:
+        super().__init__(app, **kwargs)
+        self._tokens: dict[str, str] = {}
+
+    def csrf_token(self) -> str:
+        """The token the pages carry for this client's cookie (read from a page, as a browser would)."""
+        nonce = self.cookies.get("loopcoach_csrf", "")
+        if not nonce or nonce not in self._tokens:
+            # As a browser asks: in group mode a stranger lands on the sign-in page, which carries the token too.
+            page = super().request("GET", "/", headers={"Accept": "text/html"})
+            found = _META_TOKEN.search(page.text)
+            assert found, "the home page carries no CSRF token"
+            nonce = self.cookies.get("loopcoach_csrf", "")
+            self._tokens[nonce] = found.group(1)
+        return self._tokens[nonce]
 
     def request(self, method: str, url: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        if method.upper() in {"POST", "PUT", "PATCH", "DELETE"} and kwargs.pop("csrf", True):
-            if "loopcoach_csrf" not in self.cookies:
-                super().request("GET", "/api/health")
+        csrf = kwargs.pop("csrf", True)
+        if method.upper() in {"POST", "PUT", "PATCH", "DELETE"} and csrf:
             headers = dict(kwargs.pop("headers", None) or {})
-            headers.setdefault("X-CSRF-Token", self.cookies.get("loopcoach_csrf", ""))
+            headers.setdefault("X-CSRF-Token", self.csrf_token())
             kwargs["headers"] = headers
         return super().request(method, url, *args, **kwargs)
+
+
+def local_client(app: Any, **kwargs: Any) -> TestClient:
+    """A plain TestClient (no CSRF help) that the guard sees as a client on this machine."""
+    return LocalClient(app, **kwargs)
 
 
 @pytest.fixture
@@ -123,12 +161,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(app: Any) -> Iterator[str]:
-    """Serve an app with uvicorn on a free port of 127.0.0.1; yields its base URL."""
+def serve_app(app: Any, host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free port of ``host`` while the block runs; yields its base URL."""
     import uvicorn
 
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="auto")
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", ws="auto")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -138,7 +176,7 @@ def serving(app: Any) -> Iterator[str]:
             raise RuntimeError("the test server did not start within 15 seconds")
         time.sleep(0.02)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://{host}:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -147,7 +185,7 @@ def serving(app: Any) -> Iterator[str]:
 @pytest.fixture
 def live_server(ctx: AppContext) -> Iterator[str]:
     """The app served by uvicorn on a free port; yields its base URL."""
-    with serving(create_app(ctx=ctx)) as url:
+    with serve_app(create_app(ctx=ctx)) as url:
         yield url
 
 

@@ -7,9 +7,11 @@ against it by a test).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from loopcoach.errors import BadInputError
 
@@ -20,13 +22,16 @@ SETTINGS_DOC: dict[str, str] = {
     "A postgresql+psycopg://... URL serves a group from a PostgreSQL server.",
     "LOOPCOACH_HOST": "Address the web app binds to. Default: 127.0.0.1 (this machine only).",
     "LOOPCOACH_PORT": "Port of the web app. Default: 8000.",
+    "LOOPCOACH_ALLOWED_HOSTS": "More host names the web app answers to, comma-separated (e.g. the machine's "
+    "LAN address for a peer mock). Always allowed: localhost, 127.0.0.1, [::1] and the bound address. "
+    "Any other Host header gets 400 (this stops DNS rebinding).",
+    "LOOPCOACH_PUBLIC_URL": "The address other people use to reach this server, e.g. http://192.168.1.20:8000; "
+    "share links are built from it and its host is allowed. Default: none (links are relative to the page).",
     "LOOPCOACH_USER": "Name of the local user that owns the data. Default: the login name, or 'me'.",
     "LOOPCOACH_GROUP": "1 to serve a cohort (group mode): every page needs a signed-in account "
     "(see 'Serving a cohort'). Default: 0, one local user without sign-in. 'loopcoach serve --group' sets it.",
     "LOOPCOACH_SECRET_KEY": "Group mode: the key that signs session cookies; give every web process the same one. "
-    "Default: a random key kept in $LOOPCOACH_HOME/secret_key (created on first use, readable by its owner only).",
-    "LOOPCOACH_PUBLIC_URL": "Group mode: the address people open, used in sign-up links. "
-    "Default: http://LOOPCOACH_HOST:LOOPCOACH_PORT.",
+    "Default: a random key kept in $LOOPCOACH_HOME/session_key (created on first use, readable by its owner only).",
 }
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
@@ -42,9 +47,10 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     user: str = "me"
+    allowed_hosts: tuple[str, ...] = ()
+    public_url: str | None = None
     group: bool = False
     secret_key: str = ""
-    public_url: str = ""
 
     @property
     def content_dir(self) -> Path:
@@ -82,19 +88,41 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise BadInputError(f"LOOPCOACH_PORT must be a number, not {port_value!r}.") from None
     if not 0 < port < 65536:
         raise BadInputError(f"LOOPCOACH_PORT must be between 1 and 65535, not {port}.")
+    allowed_hosts = tuple(h.strip().strip("[]").lower()
+                          for h in re.split(r"[,\s]+", source.get("LOOPCOACH_ALLOWED_HOSTS", "")) if h.strip())
+    for name in allowed_hosts:
+        if not re.fullmatch(r"[a-z0-9.:-]+", name):
+            raise BadInputError(f"LOOPCOACH_ALLOWED_HOSTS lists {name!r}, which is not a host name or address "
+                                "(give names like lab.local or 192.168.1.20, without scheme or port).")
+    public_url = _public_url(source.get("LOOPCOACH_PUBLIC_URL", "").strip())
     user = source.get("LOOPCOACH_USER", "").strip() or source.get("USER", "").strip() or "me"
     group_value = source.get("LOOPCOACH_GROUP", "").strip().lower()
     if group_value not in _TRUE | _FALSE:
         raise BadInputError(f"LOOPCOACH_GROUP must be 1 or 0, not {group_value!r}.")
     host = source.get("LOOPCOACH_HOST", "").strip() or "127.0.0.1"
-    public_url = source.get("LOOPCOACH_PUBLIC_URL", "").strip().rstrip("/") or f"http://{host}:{port}"
     return Settings(
         home=home,
         database_url=database_url,
         host=host,
         port=port,
         user=user,
+        allowed_hosts=allowed_hosts,
         group=group_value in _TRUE,
         secret_key=source.get("LOOPCOACH_SECRET_KEY", "").strip(),
         public_url=public_url,
     )
+
+
+def _public_url(value: str) -> str | None:
+    """The configured public origin without a trailing slash, or None; anything else is one sentence."""
+    if not value:
+        return None
+    parts = urlsplit(value)
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError:
+        parts = parts._replace(netloc="")
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/") \
+            or parts.query or parts.fragment:
+        raise BadInputError(f"LOOPCOACH_PUBLIC_URL must look like http://host:port, not {value!r}.")
+    return f"{parts.scheme}://{parts.netloc}".lower()

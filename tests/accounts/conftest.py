@@ -48,7 +48,7 @@ def signed_in(group_app: Any) -> Iterator[Callable[[str], CSRFClient]]:
     clients: list[CSRFClient] = []
 
     def make(name: str) -> CSRFClient:
-        client = CSRFClient(group_app, base_url="http://testserver")
+        client = CSRFClient(group_app)
         client.__enter__()
         clients.append(client)
         client.get("/signin")

@@ -12,14 +12,14 @@ from loopcoach.services import accounts
 from loopcoach.services.context import AppContext
 from loopcoach.web.app import create_app
 from tests.accounts.conftest import PASSWORD
-from tests.conftest import serving
+from tests.conftest import serve_app
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def group_page(browser: Any, group_ctx: AppContext) -> Iterator[Any]:
-    with serving(create_app(ctx=group_ctx)) as url:
+    with serve_app(create_app(ctx=group_ctx)) as url:
         context = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.set_default_timeout(20000)

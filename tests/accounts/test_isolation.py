@@ -24,6 +24,7 @@ from loopcoach.services import accounts, behavioral, design, loop, peer, pitch, 
 from loopcoach.services.context import AppContext
 from loopcoach.store.work import WorkStore
 from loopcoach.web.auth import is_public
+from loopcoach.web.routes.peer import HOST_COOKIE
 from tests.accounts.conftest import as_user
 from tests.conftest import CSRFClient
 
@@ -93,6 +94,7 @@ def samples(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
         ("POST", "/design/sessions/{session_id}/finish"): {"notes": "overwritten"},
         ("POST", "/loop/{session_id}/save"): {"item": "0", "answer": "overwritten"},
         ("POST", "/loop/{session_id}/ask"): {"item": "0", "question": "Is the input sorted?"},
+        ("POST", "/loop/{session_id}/run"): {"item": "0", "answer": "print(1)", "input": "1"},
         ("POST", "/loop/{session_id}/{action}"): {},
         ("POST", "/behavioral/stories/{story_id}"): {"title": "overwritten", "text": STORY.replace(CANARY, "x")},
         ("POST", "/behavioral/stories/{story_id}/delete"): {},
@@ -113,8 +115,7 @@ def samples(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
 def queries(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, str]]:
     """Query parameters that name alice's records."""
     return {("GET", "/resume"): {"application": str(data["app_id"])},
-            ("GET", "/behavioral/stories/{story_id}"): {"version": "1"},
-            ("GET", "/peer/{token}/host"): {"key": data["key"]}}
+            ("GET", "/behavioral/stories/{story_id}"): {"version": "1"}}
 
 
 def alice_rows(ctx: AppContext, user_id: int) -> dict[str, list[dict[str, Any]]]:
@@ -147,6 +148,7 @@ def test_no_route_shows_or_changes_another_accounts_data(group_ctx: AppContext, 
     """bob shares alice's cohort, carol does not, sam coaches another cohort: none of them gets in."""
     before = alice_rows(group_ctx, alice["account"].id)
     client = signed_in(intruder)
+    client.cookies.set(HOST_COOKIE + alice["token"], alice["key"])  # even alice's host key opens nothing
     bodies, query = samples(alice), queries(alice)
     walked = 0
     # Signing out ends the intruder's session: walk it last.
@@ -188,10 +190,11 @@ def test_alice_sees_her_own_data_on_the_same_routes(alice: dict[str, Any],
                                                     signed_in: Callable[[str], CSRFClient]) -> None:
     """The walk above could pass on a server that shows nothing: the owner does see each piece."""
     client = signed_in("alice")
+    client.cookies.set(HOST_COOKIE + alice["token"], alice["key"])  # what starting the mock on the web sets
     pages = [f"/behavioral/stories/{alice['story_id']}", f"/applications/{alice['app_id']}",
              f"/design/sessions/{alice['design_id']}", f"/loop/{alice['loop_id']}",
              f"/resume/report/{alice['attempt_id']}", "/behavioral/recruiter", "/applications",
-             f"/peer/{alice['token']}/host?key={alice['key']}", f"/api/work/{alice['work_id']}"]
+             f"/peer/{alice['token']}/host", f"/api/work/{alice['work_id']}"]
     for page in pages:
         res = client.get(page)
         assert res.status_code == 200 and CANARY in res.text, page
@@ -235,21 +238,26 @@ def test_the_coach_sees_the_cohort_and_nobody_else_does(alice: dict[str, Any], g
 
 def test_a_peer_link_opens_for_one_guest_of_the_owners_cohort(group_ctx: AppContext,
                                                              signed_in: Callable[[str], CSRFClient]) -> None:
-    started = peer.start(as_user(group_ctx, "nora"), "coding", "two-sum")
-    link = f"/peer/{started['token']}"
+    nora = signed_in("nora")
+    made = nora.post("/peer", data={"kind": "coding", "item_id": "two-sum"}, follow_redirects=False)
+    assert made.status_code == 303
+    token = made.headers["location"].removeprefix("/peer/").removesuffix("/host")
+    assert nora.cookies.get(HOST_COOKIE + token)  # the host key stays in nora's browser, not in the address
+    link = f"/peer/{token}"
     carol, alice, bob = signed_in("carol"), signed_in("alice"), signed_in("bob")
     assert carol.get(link).status_code == 404  # another cohort
     assert alice.get(link).status_code == 200  # the first of nora's cohort becomes the guest
     assert bob.get(link).status_code == 404  # the seat is taken
     assert alice.get(link).status_code == 200
-    with alice.websocket_connect(f"/ws/peer/{started['token']}") as ws:
+    with alice.websocket_connect(f"/ws/peer/{token}") as ws:
         assert ws.receive_json()["type"] == "presence"
         ws.send_json({"field": "code", "text": "class Solution: pass"})
-    nora = signed_in("nora")
-    res = nora.post(f"{link}/feedback", data={"key": started["host_key"], "problem_solving": "3", "code_quality": "3",
+    assert bob.post(f"{link}/feedback", data={"problem_solving": "1", "code_quality": "1", "complexity_analysis": "1",
+                                              "communication": "1", "signal": "no_hire"}).status_code == 404
+    res = nora.post(f"{link}/feedback", data={"problem_solving": "3", "code_quality": "3",
                                               "complexity_analysis": "2", "communication": "4",
                                               "signal": "lean_hire", "comments": "good"})
-    assert res.status_code in (200, 303)
+    assert res.status_code == 200 and "Interviewer feedback" in res.text, res.text[:300]  # back on the host page
     mine = as_user(group_ctx, "alice").store.list_attempts(area="peer")
     assert len(mine) == 1 and mine[0].result["signal"] == "lean_hire"  # the rating is the candidate's
     assert as_user(group_ctx, "nora").store.list_attempts(area="peer") == []

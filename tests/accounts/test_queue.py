@@ -142,9 +142,9 @@ def test_the_worker_refuses_sqlite_with_one_sentence(cli: Callable[..., Any]) ->
 @pytest.mark.browser
 def test_the_page_shows_queued_then_the_verdict_live(server: dict[str, Any], browser: Any,
                                                      shot: Callable[[Any, Path], Any]) -> None:
-    from tests.conftest import serving
+    from tests.conftest import serve_app
 
-    with serving(server["app"]) as url:
+    with serve_app(server["app"]) as url:
         context = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.set_default_timeout(30000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -25,12 +26,12 @@ def test_story_editor_labels_as_you_type(page: Any, shot: Any) -> None:
     editor = page.locator("#story-text")
     editor.click()
     editor.press_sequentially(SENTENCES[0] + " " + SENTENCES[1], delay=2)
-    page.wait_for_function("document.querySelectorAll('#star-sentences .star-s').length === 2")
+    expect(page.locator("#star-sentences .star-s")).to_have_count(2)  # the CSP forbids wait_for_function's eval
     labels = page.locator("#star-sentences .star-s").evaluate_all("els => els.map(e => e.dataset.label)")
     assert labels == ["situation", "task"]
     assert "No sentence tells what you did" in page.locator("#star-feedback").inner_text()
     editor.press_sequentially(" " + " ".join(SENTENCES[2:]), delay=1)
-    page.wait_for_function("document.querySelectorAll('#star-sentences .star-s').length === 6")
+    expect(page.locator("#star-sentences .star-s")).to_have_count(6)
     labels = page.locator("#star-sentences .star-s").evaluate_all("els => els.map(e => e.dataset.label)")
     assert labels == ["situation", "task", "action", "action", "action", "result"]
     feedback = page.locator("#star-feedback").inner_text()
@@ -50,7 +51,7 @@ def test_story_editor_labels_as_you_type(page: Any, shot: Any) -> None:
 def test_timed_practice_question(page: Any, shot: Any) -> None:
     page.goto("/behavioral/practice?question=conflict-teammate-disagreement")
     assert "disagreement with a team member" in page.locator("#question-text").inner_text()
-    page.wait_for_function("document.getElementById('timer').textContent !== '0:00'", timeout=5000)
+    expect(page.locator("#timer")).not_to_have_text("0:00", timeout=5000)
     page.fill("#answer", " ".join([
         "A senior colleague wanted to ship a ranking model because offline NDCG rose by three points.",
         "I was responsible for the launch review and was not convinced the gain would hold online.",

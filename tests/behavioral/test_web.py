@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 from loopcoach.services.context import AppContext
 from loopcoach.web.app import create_app
+from tests.conftest import local_client
 
 STORY = ("Our nightly scoring job for 50 million users took nine hours. I owned the job and had to get it under "
          "four hours. I rewrote the scoring step in Spark and removed a needless shuffle. The job now finishes "
@@ -39,7 +40,7 @@ def test_live_analysis_partial_escapes_user_text(client: TestClient) -> None:
 
 
 def test_csrf_is_required(ctx: AppContext) -> None:
-    with TestClient(create_app(ctx=ctx)) as raw:
+    with local_client(create_app(ctx=ctx)) as raw:
         raw.get("/behavioral")
         response = raw.post("/behavioral/stories", data={"title": "x", "text": STORY})
         assert response.status_code == 403

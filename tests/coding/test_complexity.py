@@ -78,4 +78,53 @@ def test_claim_feedback() -> None:
     notes = coding.complexity_feedback("O(n)", "O(n^2)", "O(n)")
     assert any("The optimal solution is O(n)" in n for n in notes)
     assert any("State your time" in n for n in coding.complexity_feedback(None, "O(n)", "O(n)"))
-    assert any("not one of" in n for n in coding.complexity_feedback("fast", "O(n)", "O(n)"))
+    assert any("could not read 'fast'" in n for n in coding.complexity_feedback("fast", "O(n)", "O(n)"))
+
+
+def test_claim_feedback_reads_how_candidates_say_it() -> None:
+    # "O(2n)" is linear, not exponential
+    assert any("matches the measured growth O(n)" in n for n in coding.complexity_feedback("O(2n)", "O(n)", "O(n)"))
+    # a two-variable claim is checked in the variable the estimator grows, and against the optimum
+    notes = coding.complexity_feedback("O(amount * k)", "O(n)", "O(n)", optimal_detail="O(amount * k)",
+                                       size_param="amount")
+    assert any("in amount alone: O(n)" in n and "matches" in n for n in notes)
+    assert any("O(amount * k) is the optimal bound" in n for n in notes)
+    notes = coding.complexity_feedback("quadratic in the worst case, linear on average", "O(n^2)", "O(n)")
+    assert any("on average" in n for n in notes) and any("matches the measured growth O(n^2)" in n for n in notes)
+
+
+def test_space_claim_is_answered() -> None:
+    notes = coding.complexity_feedback("O(n)", "O(n)", "O(n)", claimed_space="constant extra space",
+                                       optimal_space="O(n)")
+    assert any("You claimed O(1) extra space, below the O(n)" in n for n in notes)
+    notes = coding.complexity_feedback("O(n) time, O(1) space", "O(n)", "O(n)", optimal_space="O(1)")
+    assert any("space claim O(1) is the optimal" in n for n in notes)
+    notes = coding.complexity_feedback("O(n)", "O(n)", "O(n)", claimed_space="O(n)", optimal_space="O(1)")
+    assert any("O(1) is possible" in n for n in notes)
+    assert any("Say the extra space" in n for n in coding.complexity_feedback("O(n)", "O(n)", "O(n)"))
+
+
+def test_a_false_claim_on_a_time_limit_is_named() -> None:
+    notes = coding.complexity_feedback("O(n)", None, "O(n)", verdict="time_limit_exceeded")
+    assert any("ran out of time" in n and "likely wrong" in n for n in notes)
+    notes = coding.complexity_feedback("O(n)", None, "O(n)", verdict="runtime_error")
+    assert any("could not be checked" in n for n in notes)
+
+
+def test_space_claim_is_checked_against_the_measured_peak() -> None:
+    notes = coding.complexity_feedback("O(n)", "O(n)", "O(n)", claimed_space="O(1)", optimal_space="O(1)",
+                                       measured_space="O(n)")
+    assert any("measured peak extra memory grows as O(n)" in n for n in notes)
+    notes = coding.complexity_feedback("O(n)", "O(n)", "O(n)", claimed_space="O(n)", optimal_space="O(n)",
+                                       measured_space="O(n)")
+    assert any("as you said" in n for n in notes)
+
+
+SPACE = {"two-sum": "O(n)", "single-number": "O(1)", "reverse-linked-list": "O(1)", "merge-intervals": "O(n)"}
+
+
+@pytest.mark.parametrize("pid", list(SPACE))
+def test_measured_space_of_reference_solutions(ctx: Any, pid: str) -> None:
+    result = coding.complexity(ctx, pid, coding.get_problem(ctx, pid).reference_solution)
+    assert result["space"] == SPACE[pid] and result["expected_space"] == SPACE[pid]
+    assert len(result["space_points"]) >= 3

@@ -8,15 +8,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pad_helpers import TWO_SUM as GOOD
+from pad_helpers import type_solution as _type_solution
 
-GOOD = """class Solution:
-    def twoSum(self, nums: List[int], target: int) -> List[int]:
-        seen = {}
-        for j, v in enumerate(nums):
-            if target - v in seen:
-                return [seen[target - v], j]
-            seen[v] = j
-"""
 WRONG = """class Solution:
     def twoSum(self, nums, target):
         return [0, 1]
@@ -72,14 +66,6 @@ def test_post_without_csrf_is_refused(client: TestClient) -> None:
     assert r.status_code == 403
 
 
-def _type_solution(page: Any, code: str) -> None:
-    editor = page.locator(".cm-content")
-    editor.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Delete")
-    page.keyboard.insert_text(code)
-
-
 @pytest.mark.browser
 def test_browser_type_solution_submit_accepted(page: Any, shot: Callable[[Any, str], Path]) -> None:
     page.goto("/coding/two-sum")
@@ -96,7 +82,7 @@ def test_browser_type_solution_submit_accepted(page: Any, shot: Callable[[Any, s
     page.keyboard.press("Control+z")
     _type_solution(page, GOOD)
     assert page.locator(".cm-content .tok-keyword, .cm-content [class*='ͼ']").count() > 0  # highlighted
-    page.select_option("#claimed_time", "O(n)")
+    page.fill("#claimed_time", "O(n)")
     page.fill("#approach", "One pass with a dictionary from value to index.")
     page.click("#submit-btn")
     page.wait_for_selector("[data-verdict]", timeout=60000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
@@ -63,7 +64,7 @@ def test_design_session_in_a_real_browser(page: Any, shot: Any) -> None:
     svg = page.locator("#diagram-preview svg")
     svg.wait_for(timeout=30000)
     assert "Fast classifier" in page.locator("#diagram-preview").inner_text()
-    page.wait_for_function("document.getElementById('save-status').textContent.includes('Saved at')")
+    expect(page.locator("#save-status")).to_contain_text("Saved at")  # the CSP forbids wait_for_function's eval
     shot(page, "design-session")
 
     page.fill("#notes", NOTES + "\n```mermaid\ngraph LR\n  A -->\n```\n")

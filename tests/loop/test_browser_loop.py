@@ -25,6 +25,14 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> None:
         time.sleep(0.05)
 
 
+def set_code(page: Any, textarea_id: str, code: str) -> None:
+    """Replace the code in the editor that stands for the textarea ``textarea_id``, as a user pasting it."""
+    editor = page.locator(f"#{textarea_id}").locator("xpath=preceding-sibling::div[contains(@class, 'code-pad')][1]")
+    editor.locator(".cm-content").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(code)
+
+
 def _context(browser: Any, live_server: str) -> Any:
     context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(20000)
@@ -104,9 +112,9 @@ def test_peer_mock_two_browsers(browser: Any, live_server: str, ctx: AppContext,
     expect(host.locator("#status-text")).to_have_text("Live · both connected")
     cand.locator("#pad-notes").press_sequentially("Use a hash map from value to index.", delay=5)
     expect(host.locator("#pad-notes")).to_have_value("Use a hash map from value to index.")
-    cand.locator("#pad-code").fill("class Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n"
-                                   "        for i, x in enumerate(nums):\n            if target - x in seen:\n"
-                                   "                return [seen[target - x], i]\n            seen[x] = i\n")
+    set_code(cand, "pad-code", "class Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n"
+                               "        for i, x in enumerate(nums):\n            if target - x in seen:\n"
+                               "                return [seen[target - x], i]\n            seen[x] = i\n")
     expect(host.locator("#pad-code")).to_have_value(cand.locator("#pad-code").input_value())
     shot(cand, "peer-candidate-typing")
     shot(host, "peer-interviewer")
@@ -138,8 +146,7 @@ def test_phone_screen_from_start_to_report(browser: Any, live_server: str, ctx: 
     expect(page.locator("h1")).to_contain_text("Technical phone screen")
     expect(page.locator("#loop-timer")).to_have_text(re.compile(r"3[45]:\d\d"))
     problem = ctx.content("coding").get(page.locator(".loop-item").first.get_attribute("data-item-id"))
-    page.fill("#answer-0", problem.reference_solution)
-    page.press("#answer-0", "End")  # a keyup: htmx autosaves after the delay
+    set_code(page, "answer-0", problem.reference_solution)  # htmx autosaves after the delay
     expect(page.locator("#saved-0")).to_contain_text("Saved")
     page.fill("#claimed-0", problem.complexity.time)
     page.press("#claimed-0", "End")

@@ -36,7 +36,7 @@ def test_recruiter_screen_autosave_pause_report(client: TestClient, ctx: AppCont
     sid = _start_recruiter(client)
     page = client.get(f"/loop/{sid}")
     assert loop.PITCH_PROMPT in page.text and loop.SALARY_PROMPT in page.text
-    assert 'hx-trigger="keyup changed delay:700ms, change"' in page.text
+    assert 'hx-trigger="input changed delay:700ms, change"' in page.text
     for i, text in enumerate([PITCH, WHY, "From my research I am looking for 180k to 200k base plus equity."]):
         saved = client.post(f"/loop/{sid}/save", data={"item": str(i), "answer": text})
         assert saved.status_code == 200 and "Saved" in saved.text

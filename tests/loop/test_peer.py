@@ -16,15 +16,18 @@ from loopcoach.services.context import AppContext
 def _start(client: TestClient, kind: str = "design", item: str = "hate-speech-detection") -> tuple[str, str]:
     r = client.post("/peer", data={"kind": kind, "item_id": item, "minutes": "30"}, follow_redirects=False)
     assert r.status_code == 303
-    m = re.fullmatch(r"/peer/([A-Za-z0-9_-]{43})/host\?key=([A-Za-z0-9_-]{43})", r.headers["location"])
+    m = re.fullmatch(r"/peer/([A-Za-z0-9_-]{43})/host", r.headers["location"])  # no key in the address
     assert m, r.headers["location"]
-    return m.group(1), m.group(2)
+    token = m.group(1)
+    key = client.cookies.get(f"loopcoach_host_{token}")  # the host key lives in an HttpOnly cookie
+    assert key and re.fullmatch(r"[A-Za-z0-9_-]{43}", key) and "httponly" in r.headers["set-cookie"].lower()
+    return token, key
 
 
 def test_roles_see_different_things(client: TestClient, ctx: AppContext) -> None:
     token, key = _start(client)
     prompt = ctx.content("design").get("hate-speech-detection")
-    host = client.get(f"/peer/{token}/host?key={key}")
+    host = client.get(f"/peer/{token}/host")
     assert host.status_code == 200 and host.headers["referrer-policy"] == "no-referrer"
     assert "Hidden facts" in host.text and "Rubric" in host.text and f"/peer/{token}" in host.text
     cand = client.get(f"/peer/{token}")
@@ -35,24 +38,29 @@ def test_roles_see_different_things(client: TestClient, ctx: AppContext) -> None
 
 
 def test_coding_candidate_never_sees_reference(client: TestClient, ctx: AppContext) -> None:
-    token, key = _start(client, "coding", "two-sum")
+    token, _key = _start(client, "coding", "two-sum")
     problem = ctx.content("coding").get("two-sum")
     cand = client.get(f"/peer/{token}").text
     assert problem.hints[0] not in cand and "Reference solution" not in cand
-    host = client.get(f"/peer/{token}/host?key={key}").text
+    host = client.get(f"/peer/{token}/host").text
     assert "Reference solution" in host and "class Solution" in host
 
 
 def test_nobody_without_the_token(client: TestClient) -> None:
-    token, _key = _start(client)
+    token, key = _start(client)
+    cookie = f"loopcoach_host_{token}"
     assert client.get("/peer/" + "x" * 43).status_code == 404
     assert client.get(f"/peer/{token[:-1]}").status_code == 404
+    client.cookies.delete(cookie)
     assert client.get(f"/peer/{token}/host").status_code == 404
-    assert client.get(f"/peer/{token}/host?key={token}").status_code == 404
+    assert client.get(f"/peer/{token}/host?key={key}").status_code == 404  # a key in the address is ignored
+    client.cookies.set(cookie, token)
+    assert client.get(f"/peer/{token}/host").status_code == 404
     with pytest.raises(WebSocketDisconnect), client.websocket_connect("/ws/peer/" + "y" * 43) as ws:
         ws.receive_text()
-    with pytest.raises(WebSocketDisconnect), client.websocket_connect(f"/ws/peer/{token}?key=wrong") as ws:
-        ws.receive_text()
+    with pytest.raises(WebSocketDisconnect), client.websocket_connect(f"/ws/peer/{token}") as ws:
+        ws.receive_text()  # the wrong host key in the cookie
+    client.cookies.set(cookie, key)
     with pytest.raises(WebSocketDisconnect), client.websocket_connect(f"/ws/peer/{token}", headers={"origin": "http://evil.example"}) as ws:
         ws.receive_text()
     r = client.post(f"/peer/{token}/feedback", data={"key": "nope", "signal": "hire"})
@@ -60,8 +68,8 @@ def test_nobody_without_the_token(client: TestClient) -> None:
 
 
 def test_pads_sync_between_sockets_and_persist(client: TestClient, ctx: AppContext) -> None:
-    token, key = _start(client)
-    with client.websocket_connect(f"/ws/peer/{token}?key={key}") as host:
+    token, _key = _start(client)
+    with client.websocket_connect(f"/ws/peer/{token}") as host:  # the host key from its cookie
         assert host.receive_json() == {"type": "presence", "count": 1}
         with client.websocket_connect(f"/ws/peer/{token}") as cand:
             assert cand.receive_json()["count"] == 2

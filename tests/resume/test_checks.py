@@ -74,7 +74,7 @@ def test_missing_skill_advice_never_claims_it() -> None:
     kw = report.job_match.keywords[0]  # type: ignore[attr-defined]
     assert kw.term == "Kubernetes" and not kw.found
     assert kw.suggestion.startswith("If you have really used Kubernetes") and "leave it off" in kw.suggestion
-    assert "line 4" in kw.place  # the projects section heading
+    assert "line 5" in kw.place  # the first projects bullet, not its heading
 
 
 def test_job_text_tools_outside_the_taxonomy() -> None:

@@ -26,7 +26,7 @@ def test_upload_with_job_marks_findings_and_stores(client: Any, ctx: AppContext,
     assert response.status_code == 200
     html = response.text
     assert "<mark class=\"metric\"" in html and "<mark class=\"keyword\"" in html
-    assert "Job keywords:" in html and "if you have it" in html
+    assert "Job keywords:" in html and "If you have really used a missing skill" in html
     attempts = ctx.store.list_attempts(area="resume")
     assert len(attempts) == 1
     report = client.get(f"/resume/report/{attempts[0].id}")
@@ -61,7 +61,7 @@ def test_browser_upload_shows_marked_resume(page: Any, shot: Callable[[Any, str]
     page.wait_for_selector(".doc .ln")
     assert page.locator("mark.metric").count() >= 5
     assert page.locator("mark.keyword").count() >= 5
-    assert page.locator(".kw-table td.miss").count() >= 1
+    assert page.locator(".kw-table tr.miss").count() >= 1
     assert page.locator(".result-head .score").inner_text().isdigit()
     shot(page, "resume-result")
 

@@ -51,3 +51,27 @@ def test_offsets_point_into_the_source() -> None:
 def test_empty_and_whitespace() -> None:
     assert split_sentences("") == []
     assert split_sentences("  \n\n  ") == []
+
+
+def test_a_unit_after_a_number_ends_a_sentence() -> None:
+    source = "I cut p95 latency from 120 ms to 35 ms. Then I wrote the runbook. It took 5 min. We shipped."
+    assert texts(source) == [
+        "I cut p95 latency from 120 ms to 35 ms.",
+        "Then I wrote the runbook.",
+        "It took 5 min.",
+        "We shipped.",
+    ]
+
+
+def test_units_without_a_space_and_sizes() -> None:
+    assert texts("Inference took 35ms. The index used 2 GB. Recall stayed flat.") == [
+        "Inference took 35ms.", "The index used 2 GB.", "Recall stayed flat."]
+
+
+def test_the_same_words_as_abbreviations_still_do_not_split() -> None:
+    source = "I asked Ms. Lee about it. We waited approx. 5 min for it. See No. 4 in the list."
+    assert texts(source) == ["I asked Ms. Lee about it.", "We waited approx. 5 min for it.", "See No. 4 in the list."]
+
+
+def test_a_unit_before_a_lowercase_word_does_not_split() -> None:
+    assert texts("It ran in 35 ms. on average, which was fine.") == ["It ran in 35 ms. on average, which was fine."]

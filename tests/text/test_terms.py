@@ -17,7 +17,7 @@ def matcher() -> TermMatcher:
         ("Experience with LLMs and RAG", {"llm", "rag"}),
         ("built large language model apps", {"llm"}),
         ("deployed on k8s", {"kubernetes"}),
-        ("PyTorch Lightning training loops", {"pytorch-lightning", "pytorch"}),
+        ("PyTorch Lightning training loops", {"pytorch-lightning", "pytorch", "deep-learning"}),
         ("scikit learn and sklearn", {"scikit-learn"}),
         ("retrieval augmented generation", {"rag"}),
         ("fine tuned and fine-tuning", {"fine-tuning"}),

@@ -1,9 +1,11 @@
 """The web app: home page from the store, error pages, CSRF, escaping and sanitising."""
 
+import re
 from typing import Any
 
 from fastapi import APIRouter
 from fastapi.testclient import TestClient
+from tests.conftest import local_client
 
 from loopcoach.services.context import AppContext
 from loopcoach.store import Store
@@ -38,7 +40,7 @@ def test_unknown_page_is_a_friendly_404(client: TestClient) -> None:
 
 def test_static_assets_are_local(client: TestClient) -> None:
     page = client.get("/").text
-    assert "http://" not in page.replace("http://testserver", "")
+    assert "http://" not in page  # asset URLs are root-relative, never built from the Host header
     assert client.get("/static/vendor/htmx.min.js").status_code == 200
     assert client.get("/static/app.css").status_code == 200
 
@@ -55,14 +57,33 @@ def _app_with_echo(ctx: AppContext) -> Any:
     return app
 
 
-def test_csrf_refuses_posts_without_the_token(ctx: AppContext) -> None:
-    with TestClient(_app_with_echo(ctx)) as raw:
-        assert raw.post("/api/echo").status_code == 403
-        raw.get("/")
-        token = raw.cookies["loopcoach_csrf"]
+def test_csrf_refuses_posts_without_the_signed_token(ctx: AppContext) -> None:
+    with local_client(_app_with_echo(ctx)) as raw:
+        refused = raw.post("/api/echo")
+        assert refused.status_code == 403
+        cookie = refused.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=strict" in cookie and "path=/" in cookie
+        page = raw.get("/")
+        nonce = raw.cookies["loopcoach_csrf"]
+        token = re.search(r'<meta name="csrf-token" content="([^"]+)">', page.text).group(1)  # type: ignore[union-attr]
         assert raw.post("/api/echo", headers={"X-CSRF-Token": "wrong" * 10}).status_code == 403
+        # The double-submit of old: echoing the cookie is not enough, the token is signed with the server's secret.
+        assert raw.post("/api/echo", headers={"X-CSRF-Token": nonce}).status_code == 403
         assert raw.post("/api/echo", headers={"X-CSRF-Token": token}).json() == {"ok": True}
         assert raw.post("/api/echo", data={"csrf_token": token}).json() == {"ok": True}
+        # A tossed cookie (another value for the same name) no longer matches the page's token.
+        raw.cookies.clear()
+        raw.cookies.set("loopcoach_csrf", "A" * 43)
+        assert raw.post("/api/echo", headers={"X-CSRF-Token": token}).status_code == 403
+
+
+def test_the_secret_lives_in_the_data_folder(ctx: AppContext) -> None:
+    create_app(ctx=ctx)
+    secret = ctx.settings.home / "secret_key"
+    assert secret.stat().st_mode & 0o777 == 0o600 and len(bytes.fromhex(secret.read_text())) == 32
+    before = secret.read_text()
+    create_app(ctx=ctx)
+    assert secret.read_text() == before  # kept across restarts: open pages stay valid
 
 
 def test_markdown_is_sanitised() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import threading
+import time
 from typing import Annotated
 
 import typer
@@ -19,26 +19,41 @@ def command(
                                                         "(same as LOOPCOACH_GROUP=1).")] = False,
 ) -> None:
     """Start the web app (http://127.0.0.1:8000 by default)."""
+    from dataclasses import replace
+
     import uvicorn
 
     from loopcoach.config import load_settings
-    from loopcoach.services.warmup import warm_up
+    from loopcoach.services.warmup import Readiness, warm_up
     from loopcoach.web.app import create_app
 
     try:
         settings = load_settings()
-        if group:
-            settings = dataclasses.replace(settings, group=True)
+        # The guard answers to the bound address, so the app is built for the address actually bound.
+        settings = replace(settings, host=host or settings.host, port=port or settings.port,
+                           group=group or settings.group)
         app = create_app(settings)
     except LoopcoachError as exc:
         fail(exc, False)
-    bind_host = host or settings.host
-    bind_port = port or settings.port
+    bind_host, bind_port = settings.host, settings.port
+    url = f"http://{bind_host}:{bind_port}"
     mode = "a cohort (sign-in required)" if settings.group else "one local user"
-    typer.echo(f"loopcoach: serving http://{bind_host}:{bind_port} for {mode} (data in {settings.home})", err=True)
-    warm_up(app.state.ctx, lambda message: typer.echo(message, err=True))
+    typer.echo(f"loopcoach: starting {url} for {mode} (data in {settings.home})", err=True)
+    # A peer-mock pad edit is at most 100,000 characters: 1 MB bounds a WebSocket message (uvicorn's default is 16).
+    server = uvicorn.Server(uvicorn.Config(app, host=bind_host, port=bind_port, log_level="warning",
+                                           ws_max_size=1024 * 1024))
+
+    def report(state: Readiness) -> None:
+        while not server.started and not server.should_exit:  # "ready" means the port answers too
+            time.sleep(0.05)
+        if state.error is None and server.started:
+            typer.echo(f"loopcoach: ready at {url} (sentence model and graders loaded in {state.seconds:.1f} s).",
+                       err=True)
+
+    _, readiness = warm_up(app.state.ctx, lambda message: typer.echo(message, err=True), on_ready=report)
+    app.state.readiness = readiness
     threading.Thread(target=_warm_reader, name="loopcoach-reader-warm-up", daemon=True).start()
-    uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning")
+    server.run()
 
 
 def _warm_reader() -> None:

@@ -31,6 +31,7 @@ from loopcoach.store.accounts import ROLES, Account, AccountStore
 
 SESSION_DAYS = 14
 SIGNUP_DAYS = 7
+SESSION_KEY_FILE = "session_key"  # the guard keeps its CSRF secret in "secret_key"
 FAILURE_WINDOW = timedelta(minutes=15)
 MAX_FAILURES_PER_NAME = 5
 MAX_FAILURES_PER_CLIENT = 30
@@ -112,7 +113,8 @@ def add_user(ctx: AppContext, name: str, role: str, cohort: str | None = None,
 
 
 def _signup_link(ctx: AppContext, token: str) -> str:
-    return f"{ctx.settings.public_url}/signup/{token}"
+    settings = ctx.settings
+    return f"{settings.public_url or f'http://{settings.host}:{settings.port}'}/signup/{token}"
 
 
 def new_signup_link(ctx: AppContext, name: str) -> dict[str, Any]:
@@ -141,10 +143,13 @@ def disable_user(ctx: AppContext, name: str) -> dict[str, Any]:
 
 # -- cookies -------------------------------------------------------------------------------------
 def secret_key(ctx: AppContext) -> bytes:
-    """LOOPCOACH_SECRET_KEY, else the random key kept in the data folder (created once, mode 0600)."""
+    """LOOPCOACH_SECRET_KEY, else the random key kept in the data folder as ``session_key`` (created once, mode 0600).
+
+    A file of its own: the guard keeps its CSRF secret in ``secret_key``.
+    """
     if ctx.settings.secret_key:
         return ctx.settings.secret_key.encode()
-    path: Path = ctx.settings.home / "secret_key"
+    path: Path = ctx.settings.home / SESSION_KEY_FILE
     try:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from loopcoach.areas.behavioral.analysis import analyse_story
-from loopcoach.areas.behavioral.coverage import StoryRef, build_coverage, question_text
+from loopcoach.areas.behavioral.coverage import CAN_ANSWER, StoryRef, build_coverage, question_text
 from loopcoach.areas.behavioral.dataset import fingerprint, training_stories, training_text
 from loopcoach.areas.behavioral.labeller import FEATURE_VERSION, StarLabeller, fit_labeller
 from loopcoach.content.schemas.behavioral import COMPETENCIES, COMPETENCY_NAMES, BehavioralQuestion
@@ -231,15 +231,20 @@ def coverage(ctx: AppContext) -> dict[str, Any]:
     titles = {s["id"]: s["title"] for s in stories}
     by_question = []
     for q in qs:
-        best = cov.suggestion(q.id)
+        best, closest = cov.suggestion(q.id), cov.closest(q.id)
         by_question.append({
             "id": q.id, "text": q.text, "competency": q.competency,
             "suggested_story": None if best is None else {"id": best.story_id, "title": titles[best.story_id],
-                                                          "score": best.score},
+                                                          "score": best.score, "reason": best.reason},
+            "closest_story": None if closest is None else {"id": closest.story_id, "title": titles[closest.story_id],
+                                                           "score": closest.score, "reason": closest.reason},
         })
     return {
+        "threshold": CAN_ANSWER,
         "stories": [{"id": s["id"], "title": s["title"], "score": s["score"],
                      "competencies": cov.story_competencies[s["id"]],
+                     "tags": [c for c in cov.story_competencies[s["id"]] if c in s["tags"]],
+                     "detected": {c: w for c, w in cov.detected[s["id"]].items() if c not in s["tags"]},
                      "questions": [{"id": m.question_id, "score": m.score} for m in cov.by_story[s["id"]]]}
                     for s in stories],
         "questions": by_question,

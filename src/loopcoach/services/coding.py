@@ -12,12 +12,16 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import math
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from loopcoach.areas.coding import static
 from loopcoach.areas.coding import verdict as verdicts
+from loopcoach.areas.coding.claims import parse_claim
 from loopcoach.areas.coding.compare import load_checker, matches
 from loopcoach.areas.coding.complexity import Point, complexity_feedback, estimate
 from loopcoach.areas.coding.harness import harness_config, parse_custom_input, prelude_source
@@ -120,17 +124,45 @@ def _load_one(ctx: AppContext, problem_id: str) -> CodingProblem | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _bundled_checkers() -> frozenset[str]:
+    """Hashes of the checkers shipped with the bank: the only ones the judge will run."""
+    import yaml
+
+    from loopcoach.content.loader import bundled_folder
+    from loopcoach.content.registry import BANKS
+
+    out = set()
+    for entry in bundled_folder(BANKS["coding"]).iterdir():
+        if entry.name.endswith((".yaml", ".yml")):
+            doc = yaml.safe_load(entry.read_text("utf-8")) or {}
+            if isinstance(doc, dict) and isinstance(doc.get("checker"), str):
+                out.add(hashlib.sha256(doc["checker"].encode()).hexdigest())
+    return frozenset(out)
+
+
+def _trusted(problem: CodingProblem) -> CodingProblem:
+    """A checker runs in this (trusted) process with no time limit, so only a bundled one may:
+    a problem file from the user's content folder with its own checker is refused."""
+    if problem.compare == "checker" and problem.checker is not None \
+            and hashlib.sha256(problem.checker.encode()).hexdigest() not in _bundled_checkers():
+        raise ContentError(f"Coding problem '{problem.id}' brings its own checker; checkers run inside "
+                           "the judge itself, so only the bundled ones run. Use compare: exact, "
+                           "unordered, unordered_nested or float instead.")
+    return problem
+
+
 def get_problem(ctx: AppContext, problem_id: str) -> CodingProblem:
-    """The problem with this id (NotFoundError otherwise)."""
+    """The problem with this id (NotFoundError otherwise; ContentError for an untrusted checker)."""
     one = _load_one(ctx, problem_id)
     if one is not None:
-        return one
+        return _trusted(one)
     bank = ctx.content("coding")
     if problem_id not in bank:
         raise NotFoundError(f"There is no coding problem with the id '{problem_id}'; "
                             "'loopcoach code list' shows the ids.")
     problem: CodingProblem = bank.get(problem_id)
-    return problem
+    return _trusted(problem)
 
 
 def check_source(text: str, name: str = "The solution") -> str:
@@ -159,6 +191,10 @@ class Suite:
     args: list[dict[str, Any]]
     expected: list[Any]
     hand: int
+    # the slowest test's CPU time of the reference and the alternative solution, measured on
+    # this machine when the suite was built: the judge's time limit scales with them
+    ref_ms: float = 0.0
+    alt_ms: float = 0.0
 
 
 _suites: dict[str, Suite] = {}  # cache file path -> suite (the path names the content hash)
@@ -211,7 +247,8 @@ def build_suite(ctx: AppContext, problem: CodingProblem, runner: Runner | None =
         return cached
     try:
         doc = json.loads(path.read_text("utf-8"))
-        suite = Suite(args=doc["args"], expected=doc["expected"], hand=doc["hand"])
+        suite = Suite(args=doc["args"], expected=doc["expected"], hand=doc["hand"],
+                      ref_ms=float(doc.get("ref_ms", 0.0)), alt_ms=float(doc.get("alt_ms", 0.0)))
         _suites[str(path)] = suite
         return suite
     except (OSError, ValueError, KeyError):
@@ -240,29 +277,42 @@ def build_suite(ctx: AppContext, problem: CodingProblem, runner: Runner | None =
         expected.append(r.value)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"args": args, "expected": expected, "hand": len(hand)}), "utf-8")
+    ref_ms = max((c.cpu_ms for c in ref.cases), default=0.0)
+    alt_ms = max((c.cpu_ms for c in alt.cases), default=0.0)
+    tmp.write_text(json.dumps({"args": args, "expected": expected, "hand": len(hand), "ref_ms": ref_ms,
+                               "alt_ms": alt_ms}), "utf-8")
     tmp.replace(path)
-    suite = Suite(args=args, expected=expected, hand=len(hand))
+    suite = Suite(args=args, expected=expected, hand=len(hand), ref_ms=ref_ms, alt_ms=alt_ms)
     _suites[str(path)] = suite
     return suite
 
 
 # ------------------------------------------------------------------ judge
+def fair_limit_ms(problem: CodingProblem, suite: Suite) -> int:
+    """The per-test CPU limit: the problem's floor (2 s unless it sets one), raised to 10x the
+    reference's and 3x the alternative's slowest test as measured on this machine, so that a
+    slow laptop does not fail an optimal solution; at most 10 s."""
+    floor = problem.time_limit_ms or JUDGE_LIMITS.cpu_ms_per_case
+    scaled = max(10 * suite.ref_ms, 3 * suite.alt_ms)
+    return int(min(max(floor, math.ceil(scaled / 100) * 100), CONTENT_LIMITS.cpu_ms_per_case))
+
+
 def judge(ctx: AppContext, problem_id: str, source: str, runner: Runner | None = None) -> dict[str, Any]:
     """Judge ``source`` on every test of the problem (the contract JSON)."""
     problem = get_problem(ctx, problem_id)
     check_source(source)
     runner = runner or get_runner()
     suite = build_suite(ctx, problem, runner)
+    limit = fair_limit_ms(problem, suite)
     limits = JUDGE_LIMITS
-    if problem.time_limit_ms:
-        limits = Limits(cpu_ms_per_case=problem.time_limit_ms,
-                        wall_ms_per_case=problem.time_limit_ms * 2 + 1000, total_cpu_s=60)
+    if limit != JUDGE_LIMITS.cpu_ms_per_case:
+        limits = Limits(cpu_ms_per_case=limit, wall_ms_per_case=limit * 2 + 1000, total_cpu_s=60)
     res = _run(runner, problem, source, list(suite.args), limits)
     warnings = [f"{m}" for m in res.missing_layers]
     result = verdicts.judge(problem, suite.args, suite.expected, list(res.cases), setup=res.setup,
                             setup_error=res.setup_error, cpu_limit_ms=limits.cpu_ms_per_case,
                             warnings=warnings)
+    result["reference_ms"] = round(suite.ref_ms, 1)  # what the limit was scaled from
     result["wall_ms"] = round(res.wall_ms, 1)
     result["sandbox_cpu_ms"] = round(res.total_cpu_ms, 1)  # the child's whole CPU, from wait4
     if res.stdout:
@@ -313,8 +363,12 @@ def _sizes(problem: CodingProblem) -> list[int]:
     return sizes
 
 
-def measure(ctx: AppContext, problem: CodingProblem, source: str, runner: Runner) -> list[Point]:
-    """Operation counts and best CPU times of ``source`` on growing generated inputs."""
+def measure(ctx: AppContext, problem: CodingProblem, source: str, runner: Runner,
+            space_points: list[Point] | None = None) -> list[Point]:
+    """Operation counts and best CPU times of ``source`` on growing generated inputs; the peak
+    extra bytes (two series, function problems) go to ``space_points`` when it is given."""
+    space: dict[int, float] = {}
+    space_points = [] if space_points is None else space_points
     sizes = _sizes(problem)
     # one seed per series for every size: the generator's first random choices (input
     # family, value spread) stay the same as n grows, so each series is one consistent
@@ -322,7 +376,7 @@ def measure(ctx: AppContext, problem: CodingProblem, source: str, runner: Runner
     # only the first two series are also timed
     seeds = MEASURE_SEEDS
     cases: list[object] = [{"seed": s, "n": n, "budget": MEASURE_BUDGET,
-                            "repeats": 3 if k < 2 else 0}
+                            "repeats": 3 if k < 2 else 0, "space": k < 2}
                            for n in sizes for k, s in enumerate(seeds)]
     res = _run(runner, problem, source, cases, MEASURE_LIMITS, "measure", stop=True)
     if res.setup != "ok":
@@ -346,21 +400,43 @@ def measure(ctx: AppContext, problem: CodingProblem, source: str, runner: Runner
             by_size[size] = Point(size=size, count=count,
                                   cpu_ns=cpu if old is None or cpu is None or old.cpu_ns is None
                                   else min(cpu, old.cpu_ns))
+        if v.get("space_bytes") is not None:
+            space[size] = max(space.get(size, 0.0), float(v["space_bytes"]))
     points = sorted(by_size.values(), key=lambda p: p.size)
+    space_points[:] = [Point(size=n, count=b) for n, b in sorted(space.items()) if n in by_size]
     if len(points) < 3:
         raise BadInputError("The solution fails or is too slow on the smallest generated inputs, "
                             "so its complexity cannot be measured; make it pass first.")
     return points
 
 
+SPACE_FLOOR_BYTES = 4096  # below this at the largest size, extra space is constant
+
+
+def space_class(points: list[Point]) -> str | None:
+    """The growth class of the peak extra bytes, or None when there is nothing to fit."""
+    if len(points) < 3:
+        return None
+    if max(p.count for p in points) < SPACE_FLOOR_BYTES:
+        return "O(1)"  # a few hundred bytes of ints and frames, whatever n is
+    # allocator noise at small sizes: a constant floor so that relative errors stay sane
+    return estimate([Point(size=p.size, count=p.count + 512) for p in points]).time
+
+
 def complexity(ctx: AppContext, problem_id: str, source: str, runner: Runner | None = None) -> dict[str, Any]:
     """The contract result of the complexity estimator."""
     problem = get_problem(ctx, problem_id)
     check_source(source)
-    points = measure(ctx, problem, source, runner or get_runner())
+    space_points: list[Point] = []
+    points = measure(ctx, problem, source, runner or get_runner(), space_points)
     est = estimate(points)
+    space = space_class(space_points)
     expected = problem.complexity.time_class or problem.complexity.time
     return {"problem_id": problem.id, "time": est.time, "expected": expected,
+            "expected_detail": problem.complexity.time_detail or problem.complexity.time,
+            "size_param": problem.complexity.size_param,
+            "space": space, "expected_space": problem.complexity.space,
+            "space_points": [{"n": p.size, "bytes": int(p.count)} for p in space_points],
             "confidence": est.confidence, "signal": est.source, "time_slope": est.time_slope,
             "points": [{"n": p.size, "ops": round(p.count, 1),
                         "cpu_ms": None if p.cpu_ns is None else round(p.cpu_ns / 1e6, 4)}
@@ -396,8 +472,26 @@ def evaluate(ctx: AppContext, problem_id: str, source: str, *, claimed_time: str
         except BadInputError:
             measured = None
     optimal = problem.complexity.time_class
-    feedback = complexity_feedback(claimed_time.strip() or None, measured["time"] if measured else None,
-                                   optimal) if estimate_time else []
+    names = tuple(p.name for p in problem.function.params) if problem.function else ()
+    feedback = complexity_feedback(
+        claimed_time.strip() or None, measured["time"] if measured else None, optimal,
+        claimed_space=claimed_space.strip() or None, optimal_space=problem.complexity.space,
+        optimal_detail=problem.complexity.time_detail, size_param=problem.complexity.size_param,
+        names=names, verdict=result["verdict"]) if estimate_time else []
+    # the measured space class (measured["space"]) agrees with the bank's stated space on only
+    # about two thirds of the reference solutions (docs/areas/coding.md), so it is reported in
+    # the JSON but not yet used to contradict a candidate's claim
+    if feedback and result["verdict"] in ("accepted", "time_limit_exceeded"):
+        slow = measured is None or (optimal is not None and measured["time"] != optimal)
+        if slow:  # the words behind a growth above the optimum
+            feedback.extend(f"Look at the {note}." for note in static.time_notes(source)[:3])
+    stated = static.stated_requirements(problem.statement)
+    if "space" in stated and estimate_time:
+        claim = parse_claim(claimed_space or claimed_time, "space" if claimed_space.strip() else "time", names)
+        check = static.space_check(stated["space"], claim.space.text() if claim.space else None, source,
+                                   approach)
+        result["space_check"] = check
+        feedback.append(str(check["message"]))
     result["complexity"] = measured
     result["feedback"] = feedback
     score = round(100 * result["passed"] / max(1, result["total"]))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import random
 from collections import defaultdict
 from datetime import UTC, date, datetime
@@ -107,6 +108,8 @@ def _item(area: str, obj: Any) -> dict[str, Any]:
         base["examples"] = [{"input": e.input, "output": e.output, "explanation": e.explanation or ""}
                             for e in obj.examples]
         base["difficulty"] = obj.difficulty
+        # Run's default input: the first test's arguments, one JSON value per line as Run expects them.
+        base["run_input"] = "\n".join(json.dumps(v) for v in obj.tests[0].args.values()) if obj.tests else ""
     elif area == "design":
         base["prompt"] = obj.prompt
     return base
@@ -200,6 +203,17 @@ def save_answer(ctx: AppContext, session_id: int, item: int, field: str, text: s
     interview["items"][item][field] = text
     ctx.store.update_session(session.id, state=state)
     return {"saved": True, "field": field, "item": item, "chars": len(text)}
+
+
+def run_code(ctx: AppContext, session_id: int, item: int, source: str, input_text: str) -> dict[str, Any]:
+    """Run a coding item's code on a custom input (not judged, not scored), as the practice pad's Run."""
+    from loopcoach.services import coding
+
+    _, state = _active(ctx, session_id)
+    interview = state["interviews"][state["current"]]
+    if not 0 <= item < len(interview["items"]) or interview["items"][item]["area"] != "coding":
+        raise NotFoundError(f"The current interview has no coding question number {item + 1}.")
+    return coding.run_custom(ctx, interview["items"][item]["item_id"], source, input_text)
 
 
 def ask(ctx: AppContext, session_id: int, item: int, question: str) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ class Area:
     label: str
     path: str
     what: str
+    blurb: str = ""  # shown instead of numbers for an area that has no attempts to count
 
 
 @dataclass
@@ -37,7 +38,9 @@ PATH: list[Stage] = [
     Stage("Recruiter screen",
           "30 minutes on background, interest and salary expectations, and a crisp 2-minute summary of your "
           "best project.",
-          [Area("pitch", "2-minute pitch", "/behavioral/pitch", "pitches checked")]),
+          [Area("pitch", "2-minute pitch", "/behavioral/pitch", "pitches checked"),
+           Area("recruiter", "Recruiter preparation", "/behavioral/recruiter", "",
+                "Your background story, why each company, and salary expectations.")]),
     Stage("Technical phone screen",
           "45-60 minutes with an engineer: coding in a shared editor plus ML theory questions.",
           [Area("coding", "Coding", "/coding", "solutions judged"),
@@ -54,7 +57,7 @@ PATH: list[Stage] = [
           "progress over time.",
           [Area("loop", "Mock loops", "/loop", "mock loops finished"),
            Area("peer", "Peer mocks", "/peer", "peer mocks rated"),
-           Area("plan", "Plan and readiness", "/readiness", "")]),
+           Area("plan", "Plan and readiness", "/readiness", "", "Where you stand, what is due, and your plan.")]),
 ]
 
 
@@ -67,7 +70,7 @@ def interview_path(ctx: AppContext, available_paths: set[str]) -> list[Stage]:
         for area in stage.areas:
             stats = summary.get(area.area, {"attempts": 0, "items": 0, "average_score": None, "last_at": None})
             filled.progress.append({
-                "label": area.label, "what": area.what, "area": area.area,
+                "label": area.label, "what": area.what, "area": area.area, "blurb": area.blurb,
                 "path": area.path if area.path in available_paths else None, **stats,
             })
         stages.append(filled)

@@ -1,7 +1,8 @@
 """Numbers that measure something (85% to 92%, 3x, 2M users, $40k, 120 ms).
 
-Years, dates, version numbers, model names (GPT-4, ResNet-50) and list
-numbering are not measures: a resume bullet that only says "2019-2021" or
+Years, dates, version numbers, model names (GPT-4, ResNet-50), list
+numbering, a metric's cut-off ("recall@5") and time in a role ("4 years of
+experience") are not measures: a resume bullet that only says "2019-2021" or
 "Python 3.11" has no measured outcome.
 """
 
@@ -36,7 +37,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("size", re.compile(rf"\b{_NUM}\s?{_SCALE}?\s?{_SIZE_UNITS}\b")),
     ("count", re.compile(rf"\b{_NUM}\s?{_SCALE}\+?(?![A-Za-z0-9])", re.I)),
     ("rank", re.compile(r"(?:\btop[\s-]?\d+\b|#\d+\b|\b\d+(?:st|nd|rd|th)\s+(?:place|of|out)\b)", re.I)),
-    ("ratio", re.compile(rf"\b(?:0?\.\d+|1\.0+)\b(?!\.\d)|\b\d+\s?(?:/|out of)\s?\d+\b|\b{_NUM}\s?(?:points?|pts)\b")),
+    ("ratio", re.compile(rf"(?<![\d.])(?:0?\.\d+|1\.0+)\b(?!\.\d)|\b\d+\s?(?:/|out of)\s?\d+\b|\b{_NUM}\s?(?:points?|pts)\b")),
     ("count", re.compile(rf"[+\-−~]?\b{_NUM}\+?(?=\s+[A-Za-z(])")),
 ]
 
@@ -51,6 +52,11 @@ _VERSION_RE = re.compile(rf"\b{_VERSIONED}[\s-]?v?\d+(?:\.\d+)*\b|\bv\d+(?:\.\d+
 _GLUED_RE = re.compile(r"[A-Za-z][A-Za-z]*-?\d+[A-Za-z0-9]*|\d+[A-Za-z]{2,}\d*[A-Za-z]*")
 _LIST_NUMBER_RE = re.compile(r"(?m)^\s*\d{1,3}[.)](?=\s)")
 _UNIT_TOKEN_RE = re.compile(rf"{_NUM}(?:x|{_TIME_UNITS}|{_SIZE_UNITS}|{_SCALE})")
+# A metric's cut-off ("recall@5", "NDCG@10") names the metric, it is not a measured value.
+_AT_K_RE = re.compile(r"[A-Za-z]+@\d+\b")
+# Time in a role ("4 years of experience", "for 3 years") is tenure, not an outcome.
+_TENURE_RE = re.compile(rf"\b{_NUM}\+?\s?(?:years?|yrs?)\b(?=\s+(?:of\b|experience\b))"
+                        rf"|\b(?:for|over)\s+{_NUM}\+?\s?(?:years?|yrs?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ class Measure:
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for regex in (_DATE_RE, _VERSION_RE, _LIST_NUMBER_RE):
+    for regex in (_DATE_RE, _VERSION_RE, _LIST_NUMBER_RE, _AT_K_RE, _TENURE_RE):
         spans.extend((m.start(), m.end()) for m in regex.finditer(text))
     for m in _GLUED_RE.finditer(text):
         token = m.group(0)

@@ -4,7 +4,9 @@ A text is first cut into units: a bullet line, a Markdown heading, or a
 paragraph whose soft-wrapped lines are joined. Each unit is then split at
 sentence-ending punctuation, unless the period belongs to an abbreviation
 ("e.g.", "vs.", "Dr."), an initial ("J. Smith"), a decimal ("3.5") or a
-version ("v2.1.0"). Offsets always point into the original text.
+version ("v2.1.0"). A unit right after a number ("35 ms.", "5 min.") is not an
+abbreviation: "p95 fell to 35 ms. Then..." is two sentences, while "Ms. Lee"
+stays one. Offsets always point into the original text.
 """
 
 from __future__ import annotations
@@ -22,6 +24,15 @@ ABBREVIATIONS = frozenset(
 )
 # After these, a capitalised next word still does not start a new sentence.
 _NEVER_END = frozenset({"e.g", "i.e", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "fig", "no", "eq", "st"})
+
+# Words that are units of measure when a number comes right before them ("35 ms", "12min", "3 sec").
+_UNITS = frozenset(
+    {
+        "ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs", "us", "ns", "kb", "mb", "gb", "tb", "k", "m",
+        "x", "pp", "pts", "wk", "wks", "mo", "yr", "yrs", "max",
+    }
+)
+_NUMBER_BEFORE_RE = re.compile(r"\d[\d,.]*\s?$")
 
 BULLET_RE = re.compile(r"^[ \t]*(?:[-*+•·▪◦‣–—]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))[ \t]+")
 HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+")
@@ -85,11 +96,14 @@ def _is_boundary(text: str, unit_end: int, dot_start: int, dot_end: int) -> bool
         return True
     match = _WORD_BEFORE_RE.search(text, max(0, dot_start - 40), dot_start)
     word = match.group(1).lower() if match else ""
+    first = following[0]
+    if match and word in _UNITS and _NUMBER_BEFORE_RE.search(text, max(0, match.start() - 20), match.start()):
+        # "35 ms." ends a sentence when the next word starts one, like any other word would.
+        return first.isupper() or first.isdigit() or first in "\"'“‘([$€£#*-•"
     if word.rstrip(".") in _NEVER_END:
         return False
     if len(word) == 1 and word.isalpha() and text[dot_start - 1].isupper():
         return False  # an initial such as "J. Smith"
-    first = following[0]
     if word.rstrip(".") in ABBREVIATIONS and not first.isupper():
         return False
     return first.isupper() or first.isdigit() or first in "\"'“‘([$€£#*-•"

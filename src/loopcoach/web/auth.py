@@ -25,11 +25,11 @@ from loopcoach.services.context import AppContext
 
 COOKIE = "loopcoach_session"
 PUBLIC_PREFIXES = ("/static/", "/signup/")
-PUBLIC = frozenset({"/signin", "/api/health"})
+PUBLIC = frozenset({"/signin", "/api/health", "/favicon.ico"})
 
 
 def is_public(path: str) -> bool:
-    """Paths anyone may open in group mode: the sign-in and sign-up pages, static files, the health probe."""
+    """Paths anyone may open in group mode: the sign-in and sign-up pages, static files, the icon, the health probe."""
     return path in PUBLIC or path.startswith(PUBLIC_PREFIXES)
 
 

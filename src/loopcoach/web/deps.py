@@ -65,6 +65,11 @@ def _token(request: Request) -> str:
     return str(getattr(request.state, "csrf_token", ""))
 
 
+def static_url(path: str) -> str:
+    """The address of a bundled static file, relative to the site root (never built from the Host header)."""
+    return "/static/" + path.lstrip("/")
+
+
 def csrf_field(token: str) -> Markup:
     """The hidden form field carrying the CSRF token."""
     return Markup(f'<input type="hidden" name="csrf_token" value="{escape(token)}">')

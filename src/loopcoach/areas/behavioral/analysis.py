@@ -178,7 +178,8 @@ def _issues(a: StoryAnalysis, by_label: dict[str, list[int]], we_sentences: list
                          "of the story: keep the context to a few short sentences and spend the time on what you did.",
                          tuple(idx)))
     if a.components["action"] and a.shares["action"] < MIN_ACTION_SHARE:
-        out.append(Issue("thin_action", f"The action is only {round(a.shares['action'] * 100)}% of the story: it "
+        out.append(Issue("thin_action", f"The action ({_numbers(by_label['action'])}) is only "
+                         f"{round(a.shares['action'] * 100)}% of the story: it "
                          "should carry the most weight, about half, with the decisions you made and why.",
                          tuple(by_label["action"])))
     sub = a.substance

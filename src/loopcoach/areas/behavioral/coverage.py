@@ -2,23 +2,26 @@
 
 A story is matched to a question by the cosine similarity of their
 embeddings (the question's text plus what the interviewer listens for) and
-by competency: the competencies the candidate tagged the story with, and
-those its wording shows (a disagreement for conflict, a mistake for
-failure...). Pure functions over vectors the service computes.
+by competency: the competencies the candidate ticked for the story weigh
+most (the candidate knows what the story is about), those its wording
+shows (a disagreement for conflict, a mistake for failure...) less. Each
+match keeps its reason, so a page can say why a story was or was not
+suggested. Pure functions over vectors the service computes.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from loopcoach.areas.behavioral.cues import is_quantified
 from loopcoach.content.schemas.behavioral import COMPETENCIES, BehavioralQuestion
 
-COMPETENCY_BONUS = 0.15  # the question's primary competency is one of the story's
+TAGGED_BONUS = 0.25  # the candidate ticked the question's primary competency for the story
+COMPETENCY_BONUS = 0.15  # the story's wording shows the question's primary competency
 ALSO_BONUS = 0.07  # one of the question's secondary competencies is
 CAN_ANSWER = 0.35  # combined score from which a story is listed as able to answer a question (set by hand
 # on example stories: a heuristic, not a measured figure; the ranking matters more than the cut-off)
@@ -63,6 +66,7 @@ class Match:
     question_id: str
     score: float
     similarity: float
+    reason: str = "meaning"  # "tagged", "wording" (the competency is in the wording), "also" or "meaning"
 
 
 @dataclass
@@ -73,6 +77,12 @@ class Coverage:
     by_story: dict[int, list[Match]]
     story_competencies: dict[int, list[str]]
     uncovered: list[str]
+    detected: dict[int, dict[str, str]] = field(default_factory=dict)  # story -> competency -> phrase found
+
+    def closest(self, question_id: str) -> Match | None:
+        """The best-scoring story for a question, whether or not it reaches the threshold."""
+        ranked = self.by_question.get(question_id, [])
+        return ranked[0] if ranked else None
 
     def by_story_all(self, story_id: int) -> list[Match]:
         """Every question's match for one story, whatever its score."""
@@ -84,12 +94,21 @@ class Coverage:
         return ranked[0] if ranked and ranked[0].score >= CAN_ANSWER else None
 
 
+def competency_evidence(text: str) -> dict[str, str]:
+    """Competencies a story's wording shows, in the bank's order, each with the words that show it."""
+    found: dict[str, str] = {}
+    for c in COMPETENCIES:
+        hit = _CUES[c].search(text)
+        if hit:
+            found[c] = hit.group(0)
+        elif c == "impact" and is_quantified(text):
+            found[c] = "a measured result"
+    return found
+
+
 def detect_competencies(text: str) -> list[str]:
     """Competencies a story's wording shows, in the bank's order."""
-    found: list[str] = [c for c in COMPETENCIES if c != "impact" and _CUES[c].search(text)]
-    if is_quantified(text) or _CUES["impact"].search(text):
-        found.append("impact")
-    return [c for c in COMPETENCIES if c in found]
+    return list(competency_evidence(text))
 
 
 def question_text(question: BehavioralQuestion) -> str:
@@ -104,20 +123,22 @@ def build_coverage(
     question_vectors: np.ndarray,
 ) -> Coverage:
     """Score every (story, question) pair; vectors are L2-normalised rows in the same order."""
-    competencies = {s.id: sorted(set(s.tags) | set(detect_competencies(s.text)), key=COMPETENCIES.index)
-                    for s in stories}
+    detected = {s.id: competency_evidence(s.text) for s in stories}
+    competencies = {s.id: sorted(set(s.tags) | set(detected[s.id]), key=COMPETENCIES.index) for s in stories}
     sims = story_vectors @ question_vectors.T if len(stories) and len(questions) else np.zeros((len(stories), len(questions)))
     by_question: dict[str, list[Match]] = {q.id: [] for q in questions}
     by_story: dict[int, list[Match]] = {s.id: [] for s in stories}
     for si, story in enumerate(stories):
         for qi, question in enumerate(questions):
             sim = float(sims[si, qi])
-            score = sim
-            if question.competency in competencies[story.id]:
-                score += COMPETENCY_BONUS
+            score, reason = sim, "meaning"
+            if question.competency in story.tags:
+                score, reason = sim + TAGGED_BONUS, "tagged"
+            elif question.competency in competencies[story.id]:
+                score, reason = sim + COMPETENCY_BONUS, "wording"
             elif any(c in competencies[story.id] for c in question.also):
-                score += ALSO_BONUS
-            match = Match(story.id, question.id, round(score, 3), round(sim, 3))
+                score, reason = sim + ALSO_BONUS, "also"
+            match = Match(story.id, question.id, round(score, 3), round(sim, 3), reason)
             by_question[question.id].append(match)
             if score >= CAN_ANSWER:
                 by_story[story.id].append(match)
@@ -130,4 +151,4 @@ def build_coverage(
         q.competency for q in questions if q.id in answered
     }
     uncovered: list[str] = [c for c in COMPETENCIES if c not in covered_competencies]
-    return Coverage(by_question, by_story, competencies, uncovered)
+    return Coverage(by_question, by_story, competencies, uncovered, detected)

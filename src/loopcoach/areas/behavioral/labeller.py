@@ -33,7 +33,7 @@ from loopcoach.areas.behavioral.cues import CUE_NAMES, cue_vector
 from loopcoach.areas.behavioral.dataset import LABELS, LabelledStory
 from loopcoach.errors import InternalError
 
-FEATURE_VERSION = "star-features-3"
+FEATURE_VERSION = "star-features-4"
 HASH_DIMENSIONS = 2048
 _TOKEN_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 POSITION_NAMES: tuple[str, ...] = ("rel", "first", "last", "bin0", "bin1", "bin2", "bin3", "bin4", "length")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from loopcoach.areas.behavioral.analysis import speaking_seconds
+from loopcoach.areas.behavioral.analysis import WORDS_PER_MINUTE, speaking_seconds
 from loopcoach.areas.behavioral.cues import count_first_person, is_quantified
 from loopcoach.areas.behavioral.labeller import StarLabeller
 from loopcoach.areas.behavioral.substance import Substance, measure
@@ -27,6 +27,7 @@ SHORT_SECONDS = 45.0  # below this the whole score is scaled down
 # is and for whom, the contribution what was done to what, the outcome and the metric what changed.
 ENOUGH_DETAIL = {"project": 4, "own_contribution": 6, "outcome": 3, "metric": 2}
 REPEAT_PENALTY = 60.0
+WORDS_PER_SECOND = WORDS_PER_MINUTE / 60
 _PROJECT_RE = re.compile(
     r"\b(?:project|built|build|developed|created|designed|launched|shipped|system|model|pipeline|app|"
     r"application|tool|platform|service|product|feature|engine|assistant|classifier|recommender|dashboard|api)\b",
@@ -151,8 +152,13 @@ def _feedback(a: PitchAnalysis) -> list[str]:
         out.append(f"Spoken, this takes about {round(a.speaking_seconds)} seconds, {over} over two minutes: "
                    f"cut to about {int(TWO_MINUTES * 150 / 60)} words, keeping the project, your part and the result.")
     elif a.speaking_seconds < MIN_SECONDS:
-        out.append(f"Spoken, this takes about {round(a.speaking_seconds)} seconds: a recruiter expects close to "
-                   "two minutes, so add what the problem was, what you did and what changed.")
+        more = max(1, round((MIN_SECONDS - a.speaking_seconds) * WORDS_PER_SECOND))
+        if sum(a.covers.values()) == len(a.covers):
+            advice = "one more sentence on the problem or on what you learned"
+        else:
+            advice = "what the problem was, what you did and what changed"
+        out.append(f"Spoken, this takes about {round(a.speaking_seconds)} seconds, under the one to two minutes a "
+                   f"recruiter expects: add about {more} words, {advice}.")
     if not a.covers["project"]:
         out.append("Name the project and what it is in one plain sentence a non-engineer understands.")
     if not a.covers["own_contribution"]:

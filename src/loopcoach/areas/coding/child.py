@@ -341,7 +341,69 @@ def _measure(payload: dict[str, Any]) -> dict[str, Any]:
             best = elapsed if best is None else min(best, elapsed)
             if elapsed > 500_000_000:
                 break
-    return {"count": count, "over": over, "cpu_ns": best}
+    out: dict[str, Any] = {"count": count, "over": over, "cpu_ns": best}
+    if payload.get("space") and not over and _STATE["config"]["kind"] == "function":
+        out["space_bytes"] = _extra_space(args)
+    return out
+
+
+_FRAME_BYTES = 480  # a Python 3.11 frame of a small method with a few locals, about
+
+
+def _extra_space(args: dict[str, Any]) -> int:
+    """Peak bytes the method allocates while it runs, minus what it returns (the output does
+    not count as extra space); the converted input is built before tracing starts."""
+    import _tracemalloc as tracemalloc  # built in: no file to read inside the sandbox
+
+    cfg = _STATE["config"]
+    solution = _STATE["globals"]["Solution"]()
+    params = cfg["params"]
+    converted = {p["name"]: convert_in(args.get(p["name"]), p["type"]) for p in params}
+    method = getattr(solution, cfg["method"])
+    depth = [0, 0]  # current and deepest nesting of the solution's own frames
+
+    def frames(frame: Any, event: str, arg: Any) -> None:
+        if frame.f_code.co_filename == "<solution>":
+            if event == "call":
+                depth[0] += 1
+                depth[1] = max(depth[1], depth[0])
+            elif event == "return":
+                depth[0] -= 1
+
+    tracemalloc.start()
+    sys.setprofile(frames)  # frames live on the interpreter's own stack, which tracemalloc misses
+    try:
+        result = method(*[converted[p["name"]] for p in params])
+        _, peak = tracemalloc.get_traced_memory()
+        output = _new_bytes(result)
+    finally:
+        sys.setprofile(None)
+        tracemalloc.stop()
+    return max(0, peak - output) + _FRAME_BYTES * max(0, depth[1] - 1)
+
+
+def _new_bytes(value: Any) -> int:
+    """Bytes of the objects reachable from ``value`` that were allocated while tracing."""
+    import _tracemalloc
+
+    seen: set[int] = set()
+    stack = [value]
+    total = 0
+    while stack and len(seen) < 1_000_000:
+        obj = stack.pop()
+        if id(obj) in seen or obj is None:
+            continue
+        seen.add(id(obj))
+        if _tracemalloc._get_object_traceback(obj) is not None:
+            total += sys.getsizeof(obj)
+        if isinstance(obj, (list, tuple, set, frozenset)):
+            stack.extend(obj)
+        elif isinstance(obj, dict):
+            stack.extend(obj.keys())
+            stack.extend(obj.values())
+        elif isinstance(obj, (ListNode, TreeNode)):
+            stack.extend(vars(obj).values())
+    return total
 
 
 def _copy_args(args: Any) -> Any:

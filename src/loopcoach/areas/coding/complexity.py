@@ -14,7 +14,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from loopcoach.content.schemas.coding import COMPLEXITY_CLASSES, normalise_class
+from loopcoach.areas.coding.claims import Bound, Claim, parse_bound, parse_claim
+from loopcoach.content.schemas.coding import COMPLEXITY_CLASSES
 
 _LOG2 = math.log2
 EXPONENT = {"O(1)": 0.0, "O(log n)": 0.15, "O(n)": 1.0, "O(n log n)": 1.1, "O(n^2)": 2.0,
@@ -164,25 +165,115 @@ def _rank(cls: str | None) -> int | None:
     return COMPLEXITY_CLASSES.index(cls) if cls in COMPLEXITY_CLASSES else None
 
 
-def complexity_feedback(claimed: str | None, measured: str | None, optimal: str | None) -> list[str]:
-    """Sentences comparing the candidate's claim with the measurement and the optimum."""
+def _measured_var(bound: Bound, size_param: str | None) -> str | None:
+    """The claim's variable that the measurement grows (None: read every variable as n)."""
+    names = bound.variables()
+    if size_param and size_param.lower() in names:
+        return size_param.lower()
+    if len(names) == 1:
+        return next(iter(names))
+    return "n" if "n" in names else None
+
+
+def claim_class(bound: Bound, size_param: str | None = None) -> str:
+    """The one-variable class of a claimed bound, in the variable the estimator grows."""
+    var = _measured_var(bound, size_param)
+    return bound.one_variable() if var is None else bound.in_variable(var)
+
+
+UNREADABLE = ("I could not read '{}' as a complexity; write it as a bound such as O(n log n), "
+              "O(V + E) or O(n * m), or in words (\"linear\", \"n squared\").")
+
+
+def complexity_feedback(claimed: str | None, measured: str | None, optimal: str | None, *,
+                        claimed_space: str | None = None, optimal_space: str | None = None,
+                        optimal_detail: str | None = None, size_param: str | None = None,
+                        names: tuple[str, ...] = (), verdict: str | None = None,
+                        measured_space: str | None = None) -> list[str]:
+    """Sentences comparing the candidate's time and space claims with the measurement and the
+    optimum. ``verdict`` is the judge's: on a time limit the claim is checked against it."""
     notes: list[str] = []
-    claim = normalise_class(claimed) if claimed else None
-    if claimed and claim is None:
-        notes.append(f"Your claimed time '{claimed}' is not one of {', '.join(COMPLEXITY_CLASSES)}.")
-    if claim and measured:
-        if claim == measured:
-            notes.append(f"Your claim {claim} matches the measured growth {measured}.")
+    claim = parse_claim(claimed, "time", names) if claimed else None
+    if claimed and claim is not None and claim.time is None and claim.space is None:
+        notes.append(UNREADABLE.format(claimed))
+    bound = claim.time if claim else None
+    said = bound.text() if bound else None
+    cls = claim_class(bound, size_param) if bound else None
+    if claim is not None and "average" in claim.cases and bound is not None:
+        notes.append(f"You gave {said} in the worst case and {claim.cases['average'].text()} on average; "
+                     "the measurement follows the worst input it generates, so it checks the worst case.")
+    if bound is not None and measured:
+        how = f"{said}" if cls == said else f"{said} (in {_measured_var(bound, size_param) or 'n'} alone: {cls})"
+        if cls == measured:
+            notes.append(f"Your claim {how} matches the measured growth {measured}.")
         else:
-            notes.append(f"You claimed {claim} but the measured growth looks like {measured}: "
+            notes.append(f"You claimed {how} but the measured growth looks like {measured}: "
                          "re-check your loops and the cost of the library calls you use.")
+    elif bound is not None and verdict == "time_limit_exceeded":
+        rc, ro = _rank(cls), _rank(optimal)
+        if rc is not None and ro is not None and rc <= ro:
+            notes.append(f"You claimed {said}, but the code ran out of time on a large test: an "
+                         f"{optimal} solution finishes well inside the limit, so the claim is likely "
+                         "wrong; look for hidden work (a scan, a copy or a sort inside a loop).")
+        else:
+            notes.append(f"You claimed {said}; that is too slow for the largest tests (time limit "
+                         f"exceeded) where {optimal or 'a faster bound'} is needed.")
+    elif bound is not None and verdict not in (None, "accepted"):
+        notes.append(f"Your claim {said} could not be checked: the code did not pass the tests, "
+                     "so its growth was not measured.")
+    detail = parse_bound(optimal_detail) if optimal_detail else None
+    if bound is not None and detail is not None and len(bound.variables()) > 1:
+        if bound.same_as(detail):
+            notes.append(f"{said} is the optimal bound for this problem.")
+        else:
+            notes.append(f"The optimal bound in this problem's sizes is {optimal_detail}; you said {said}.")
     if measured and optimal:
         rm, ro = _rank(measured), _rank(optimal)
         if rm is not None and ro is not None and rm > ro:
-            notes.append(f"The optimal solution is {optimal}; yours measures {measured}. "
+            notes.append(f"The optimal solution is {optimal_detail or optimal}; yours measures {measured}. "
                          "An interviewer will ask for the faster approach.")
         elif rm is not None and ro is not None:
-            notes.append(f"{measured} is optimal for this problem ({optimal}).")
+            notes.append(f"{measured} is optimal for this problem ({optimal_detail or optimal}).")
+    notes.extend(space_feedback(claimed_space, claim, optimal_space, names, measured_space))
     if not claimed:
-        notes.append("State your time and space complexity: the interviewer will ask.")
+        notes.append("State your time complexity too: the interviewer will ask." if claimed_space
+                     else "State your time and space complexity: the interviewer will ask.")
     return notes
+
+
+def space_feedback(claimed_space: str | None, time_claim: Claim | None, optimal_space: str | None,
+                   names: tuple[str, ...] = (), measured_space: str | None = None) -> list[str]:
+    """The answer to the space claim: read it, compare it with the measured peak extra memory
+    (when measured) and with the problem's optimal space."""
+    notes = _space_vs_optimal(claimed_space, time_claim, optimal_space, names)
+    space = parse_claim(claimed_space, "space", names).space if claimed_space else None
+    if space is None and time_claim is not None:
+        space = time_claim.space
+    if space is not None and measured_space:
+        if space.one_variable() == measured_space:
+            notes.append(f"The measured peak extra memory grows as {measured_space}, as you said.")
+        else:
+            notes.append(f"You said {space.text()} extra space, but the measured peak extra memory "
+                         f"grows as {measured_space} (the output is not counted).")
+    return notes
+
+
+def _space_vs_optimal(claimed_space: str | None, time_claim: Claim | None, optimal_space: str | None,
+                      names: tuple[str, ...] = ()) -> list[str]:
+    space = parse_claim(claimed_space, "space", names).space if claimed_space else None
+    if space is None and time_claim is not None:
+        space = time_claim.space  # "O(n) time, O(1) space" typed in one box
+    if claimed_space and space is None:
+        return [UNREADABLE.format(claimed_space).replace("a complexity", "a space complexity")]
+    if space is None:
+        return ["Say the extra space too (\"O(1) extra space\", \"O(n) for the map\")."] if time_claim else []
+    best = parse_bound(optimal_space) if optimal_space else None
+    if best is None:
+        return [f"Space claim {space.text()} noted."]
+    mine, top = _rank(space.one_variable()), _rank(best.one_variable())
+    if mine is not None and top is not None and mine < top:
+        return [f"You claimed {space.text()} extra space, below the {best.text()} the best known solution "
+                "needs: count what your map, stack, recursion or copies hold."]
+    if mine is not None and top is not None and mine > top:
+        return [f"You claimed {space.text()} extra space; {best.text()} is possible for this problem."]
+    return [f"Your space claim {space.text()} is the optimal extra space for this problem."]

@@ -74,3 +74,42 @@ def parse_custom_input(problem: CodingProblem, text: str) -> dict[str, Any]:
         except json.JSONDecodeError as exc:
             raise ValueError(f"The value of {name} is not valid JSON ({exc.msg}).") from exc
     return args
+
+
+def example_input(problem: CodingProblem) -> str | None:
+    """The first shown example as Run input (one JSON value per line), or None.
+
+    Examples read ``nums = [2, 7], target = 9``; a design example is already the two lines.
+    The result always parses with ``parse_custom_input``.
+    """
+    import json
+    import re
+
+    for example in problem.examples:
+        text = example.input.strip()
+        if problem.kind == "design" or problem.function is None:
+            candidate = text
+        else:
+            names = [p.name for p in problem.function.params]
+            starts = []
+            pos = 0
+            for name in names:
+                m = re.compile(rf"(?:^|,\s*){re.escape(name)}\s*=\s*").search(text, pos)
+                if m is None:
+                    break
+                starts.append((m.start(), m.end()))
+                pos = m.end()
+            if len(starts) != len(names):
+                continue
+            values = [text[end:(starts[i + 1][0] if i + 1 < len(starts) else len(text))].strip()
+                      for i, (_, end) in enumerate(starts)]
+            try:
+                candidate = "\n".join(json.dumps(json.loads(v)) for v in values)
+            except ValueError:
+                continue
+        try:
+            parse_custom_input(problem, candidate)
+        except ValueError:
+            continue
+        return candidate
+    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Protocol
 
 from loopcoach.areas.coding.compare import load_checker, matches
@@ -70,7 +71,10 @@ def describe_error(err: ErrorLike | None) -> str:
     """``ZeroDivisionError: division by zero (line 4)``."""
     if err is None:
         return "the program stopped abnormally"
-    text = f"{err.type}: {err.message}" if err.message else err.type
+    message = err.message
+    if err.line:  # a SyntaxError's text already ends "(<solution>, line 2)": say the line once
+        message = re.sub(r"\s*\((?:<solution>, )?line \d+\)$", "", message)
+    text = f"{err.type}: {message}" if message else err.type
     return text + (f" (line {err.line})" if err.line else "")
 
 
@@ -86,7 +90,7 @@ def judge(problem: CodingProblem, tests: list[dict[str, Any]], expected: list[An
         what = "Compile error" if verdict == "compile_error" else LABELS[verdict] + " while loading the code"
         result.update({"verdict": verdict, "passed": 0, "total": len(tests),
                        "tests": [{"verdict": "not_run", "time_ms": 0.0, "memory_kb": 0} for _ in tests],
-                       "time_ms": 0.0, "memory_kb": 0,
+                       "time_ms": 0.0, "memory_kb": 0, "max_test_ms": 0.0, "ran": 0,
                        "message": f"{what}: {describe_error(setup_error)}."})
         return _warn(result, warnings)
     checker = load_checker(problem.checker) if problem.compare == "checker" and problem.checker else None
@@ -97,7 +101,10 @@ def judge(problem: CodingProblem, tests: list[dict[str, Any]], expected: list[An
             verdict = "accepted" if matches(problem, args, want, case.value, checker) else "wrong_answer"
         else:
             verdict = VERDICT_OF_STATUS.get(case.status, "runtime_error")
-        rows.append({"verdict": verdict, "time_ms": round(case.cpu_ms, 3), "memory_kb": case.memory_kb})
+        cpu = case.cpu_ms
+        if verdict == "time_limit_exceeded" and cpu_limit_ms:
+            cpu = min(cpu, cpu_limit_ms)  # a wall-clock stop reports the wall limit: the test used the limit
+        rows.append({"verdict": verdict, "time_ms": round(cpu, 3), "memory_kb": case.memory_kb})
         if verdict not in ("accepted", "not_run") and first is None:
             first = (i, verdict, case)
     passed = sum(1 for r in rows if r["verdict"] == "accepted")
@@ -106,7 +113,13 @@ def judge(problem: CodingProblem, tests: list[dict[str, Any]], expected: list[An
         "passed": passed, "total": len(tests), "tests": rows,
         "time_ms": round(sum(r["time_ms"] for r in rows), 3),
         "memory_kb": max((r["memory_kb"] for r in rows), default=0),
+        # per-test figures beside the total: the limit applies to each test, not to the sum
+        "max_test_ms": round(max((r["time_ms"] for r in rows if r["verdict"] != "time_limit_exceeded"),
+                                 default=0.0), 3),
+        "ran": sum(1 for r in rows if r["verdict"] != "not_run"),
     })
+    if cpu_limit_ms:
+        result["time_limit_ms"] = cpu_limit_ms
     if first is None:
         result["message"] = f"Accepted: all {len(tests)} tests passed."
     else:
@@ -127,7 +140,7 @@ def _failure_message(i: int, total: int, verdict: str, args: dict[str, Any], wan
         lines = [head + ".", f"Input: {format_input(args)}", f"Expected: {short(want)}",
                  f"Got: {short(case.value)}"]
     elif verdict == "time_limit_exceeded":
-        lines = [head + (f" (limit {cpu_limit_ms} ms)." if cpu_limit_ms else "."),
+        lines = [head + (f" (limit {cpu_limit_ms} ms of CPU per test)." if cpu_limit_ms else "."),
                  f"Input: {format_input(args)}"]
     else:
         lines = [f"{head}: {describe_error(case.error)}.", f"Input: {format_input(args)}"]

@@ -37,7 +37,8 @@ def _clarified_first(
     early = [q for q in questions if q.notes_words <= EARLY_NOTES_WORDS]
     if early:
         return Check("clarified_first", True,
-                     f"You asked {len(early)} clarifying question(s) in the chat before writing the design.")
+                     f"You clarified before designing: the interviewer answered {len(early)} "
+                     f"question{'' if len(early) == 1 else 's'} before you wrote the design.")
     clar = [m for m in all_matches["clarify"] if m.credit > 0]
     design_pos = [
         m.position for step in ("high_level_design", "features", "model") for m in all_matches[step]

@@ -30,7 +30,9 @@ MAX_QUESTION_CHARS = 1_000
 KEYWORD_BONUS = 0.25
 _SPLIT = re.compile(
     r"(?<=\?)\s+|;\s+|\?\s*(?:and|also)\s+"
-    r"|,?\s+and\s+(?=(?:what|which|how|do|does|is|are|who|where|when|can|will)\b)",
+    # "..., and in how many languages?": a second question may open with a preposition before its question word
+    r"|,?\s+and\s+(?=(?:(?:in|on|at|for|with|by|about|from|of|to|over)\s+)?"
+    r"(?:what|which|how|do|does|is|are|who|where|when|can|will)\b)",
     re.I,
 )
 

@@ -16,20 +16,33 @@ def level_for(score: float) -> str:
     return next(name for cut, name in LEVELS if score >= cut)
 
 
+CHECK_NAMES = {
+    "clarified_first": "clarifying questions before the design",
+    "baseline_first": "a simple baseline before a complex model",
+    "offline_online_metrics": "both offline and online metrics",
+    "tradeoffs": "trade-offs with reasons",
+}
+
+
 def _reasons(steps: Sequence[StepResult], checks: dict[str, Check], ids: Sequence[str],
              check_ids: Sequence[str]) -> list[str]:
+    """Why a dimension got its level: what the notes cover, how much is left, which checks are met.
+
+    The missing points themselves are listed once, in the step table; here they are only counted.
+    """
     out: list[str] = []
     for s in steps:
         if s.id not in ids:
             continue
         got = [m.point.text.rstrip(".") for m in s.matches if m.credit >= 1.0][:2]
-        gap = s.missing[:2]
+        gaps = len(s.missing)
         if got:
-            out.append(f"{s.title}: shows " + "; ".join(got).lower() + ".")
-        if gap:
-            out.append(f"{s.title}: missing " + "; ".join(g.rstrip(".") for g in gap).lower() + ".")
+            out.append(f"{s.title}, covered: " + "; ".join(got) + ".")
+        if gaps:
+            out.append(f"{s.title}: {gaps} of {len(s.matches)} key points still open (listed in the step table).")
     for cid in check_ids:
-        out.append(checks[cid].message)
+        name = CHECK_NAMES.get(cid, cid.replace("_", " "))
+        out.append(f"Met: {name}." if checks[cid].passed else f"Not met: {name}.")
     return out
 
 

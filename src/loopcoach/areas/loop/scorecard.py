@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from loopcoach.content.schemas.coding import normalise_class
+from loopcoach.areas.coding.claims import parse_claim
+from loopcoach.areas.coding.complexity import claim_class
 
 SIGNALS = ("no_hire", "lean_no_hire", "lean_hire", "hire")
 SIGNAL_LABELS = {"hire": "Hire", "lean_hire": "Lean hire", "lean_no_hire": "Lean no hire", "no_hire": "No hire"}
@@ -99,18 +100,28 @@ def coding_card(result: dict[str, Any], claimed_time: str, approach: str, optima
         quality, why = 3, f"Accepted, but it measures {measured} where {optimal} is possible."
     else:
         quality, why = 4, "Accepted on every test" + (f" at the optimal {optimal}." if optimal else ".")
-    claim = normalise_class(claimed_time) if claimed_time.strip() else None
+    claim = parse_claim(claimed_time).time if claimed_time.strip() else None
+    said = claim.text() if claim else None
+    cls = claim_class(claim, ((result.get("complexity") or {}).get("size_param"))) if claim else None
     if not claimed_time.strip():
         complexity, cwhy = 1, "No time complexity was stated."
     elif claim is None:
-        complexity, cwhy = 2, f"The stated complexity '{claimed_time.strip()}' is not a standard class."
-    elif claim == (measured or optimal) and claim == optimal:
-        complexity, cwhy = 4, f"Stated {claim}, which matches the measurement and is optimal."
-    elif measured and claim == measured:
-        complexity, cwhy = 3, f"Stated {claim}, which matches the measurement (optimal is {optimal})."
+        complexity, cwhy = 2, f"The stated complexity '{claimed_time.strip()}' could not be read as a bound."
+    elif not measured:
+        # nothing ran far enough to be measured: a claim that cannot be checked earns no credit
+        complexity, cwhy = 2, (f"Stated {said}, but the code did not pass "
+                               f"({verdict.replace('_', ' ')}), so the claim could not be checked "
+                               "against a measurement.")
+    elif cls == measured and cls == optimal:
+        complexity, cwhy = 4, f"Stated {said}, which matches the measurement and is optimal."
+    elif cls == measured:
+        complexity, cwhy = 3, f"Stated {said}, which matches the measurement (optimal is {optimal})."
     else:
-        complexity, cwhy = 2, f"Stated {claim}, but the solution measures {measured or 'unknown'} " \
-                              f"(optimal {optimal})."
+        complexity, cwhy = 2, f"Stated {said}, but the solution measures {measured} (optimal {optimal})."
+    space = result.get("space_check") or {}
+    if space and not space.get("ok", True):
+        complexity = min(complexity, 2)
+        cwhy += " " + str(space.get("message", ""))
     words = len(approach.split())
     low = approach.lower()
     covers = [name for name, keys in (("the approach", APPROACH_WORDS), ("complexity", COMPLEXITY_WORDS),

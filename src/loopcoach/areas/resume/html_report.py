@@ -43,11 +43,19 @@ def render_html(report: ResumeReport, title: str = "Resume check") -> str:
                      "covered</h2><table><tr><th>Skill</th><th>In your resume</th><th>Where / advice</th></tr>")
         for kw in report.job_match.keywords:
             where = ", ".join(f"line {n}" for n in kw.lines[:4]) if kw.found else ""
-            advice = kw.suggestion or ""
+            # Advice specific to this skill (only in the skills list); the advice for a missing skill is the
+            # same for every one of them, so it is said once under the table.
+            advice = kw.suggestion if kw.found and kw.suggestion else ""
             status = "<span class='ok'>found</span>" if kw.found else "<span class='bad'>missing</span>"
-            parts.append(f"<tr><td>{escape(kw.term)}</td><td>{status}</td><td>{escape(where)} "
+            kind = "" if kw.required else " <small>(nice to have)</small>"
+            parts.append(f"<tr><td>{escape(kw.term)}{kind}</td><td>{status}</td><td>{escape(where)} "
                          f"{escape(advice)}</td></tr>")
-        parts.append("</table></section>")
+        parts.append("</table>")
+        missing = report.job_match.missing
+        if missing and missing[0].place:
+            parts.append(f"<p>If you have really used a missing skill, add it to {escape(missing[0].place)}; "
+                         "if not, leave it off.</p>")
+        parts.append("</section>")
     contact = data["contact"]
     assert isinstance(contact, dict)
     parts.append("<section class='panel'><h2>Contact</h2><ul>")

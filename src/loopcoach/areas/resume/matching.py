@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loopcoach.areas.resume.model import Resume, SectionKind
+from loopcoach.areas.resume.model import Resume, Section, SectionKind
 from loopcoach.areas.resume.skillfind import candidate_terms, find_skills, find_terms
 from loopcoach.text.terms import Taxonomy, Term, TermMatch
 
@@ -45,6 +45,7 @@ class KeywordResult:
     from_taxonomy: bool = True
     suggestion: str | None = None
     place: str | None = None
+    required: bool = True  # False when the job names it only under "nice to have", "preferred", "bonus"...
 
     def to_dict(self) -> dict[str, object]:
         """The contract's keyword object ``{"term", "found"}`` plus the evidence."""
@@ -52,6 +53,7 @@ class KeywordResult:
             "term": self.term, "found": self.found, "id": self.term_id, "variants": self.variants,
             "job_surfaces": self.job_surfaces, "sections": list(self.sections), "lines": self.lines,
             "from_taxonomy": self.from_taxonomy, "suggestion": self.suggestion, "place": self.place,
+            "required": self.required,
         }
 
 
@@ -63,10 +65,11 @@ class JobMatch:
 
     @property
     def coverage(self) -> float:
-        """Share of the job's skills the resume shows (1.0 when the job names none)."""
+        """Share of the job's skills the resume shows, a nice-to-have counting half (1.0 when there are none)."""
         if not self.keywords:
             return 1.0
-        return sum(k.found for k in self.keywords) / len(self.keywords)
+        weights = [1.0 if k.required else NICE_TO_HAVE_WEIGHT for k in self.keywords]
+        return sum(w for k, w in zip(self.keywords, weights, strict=True) if k.found) / sum(weights)
 
     @property
     def missing(self) -> list[KeywordResult]:
@@ -76,6 +79,38 @@ class JobMatch:
     def to_dict(self) -> dict[str, object]:
         """The contract's ``job_match`` object."""
         return {"keywords": [k.to_dict() for k in self.keywords], "coverage": round(self.coverage, 3)}
+
+
+NICE_TO_HAVE_WEIGHT = 0.5
+# A line that opens the optional part of a job ad, and one that goes back to what is required.
+_OPTIONAL_HEAD = re.compile(r"nice[ -]to[ -]have|preferred|bonus|a plus|good to have|desirable|optional|"
+                            r"would be great|extra credit", re.I)
+_REQUIRED_HEAD = re.compile(r"require|must[ -]have|what you (?:bring|need|have)|qualifications|responsibilit|"
+                            r"you (?:have|will)|about (?:you|the role)|the role", re.I)
+
+
+def optional_spans(job_text: str) -> list[tuple[int, int]]:
+    """Character spans of the job text that list optional skills.
+
+    A heading-like line ("Nice to have:", "## Preferred") opens an optional part that lasts until a
+    heading about requirements; a single line that says "... is a plus" or "bonus: ..." is optional itself.
+    """
+    spans: list[tuple[int, int]] = []
+    offset, start = 0, None
+    for line in job_text.splitlines(keepends=True):
+        text = line.strip()
+        heading = bool(text) and (text.endswith(":") or text.startswith("#") or len(text.split()) <= 4)
+        if heading and _OPTIONAL_HEAD.search(text):
+            start = offset if start is None else start
+        elif heading and _REQUIRED_HEAD.search(text) and start is not None:
+            spans.append((start, offset))
+            start = None
+        elif start is None and _OPTIONAL_HEAD.search(text):
+            spans.append((offset, offset + len(line)))
+        offset += len(line)
+    if start is not None:
+        spans.append((start, offset))
+    return spans
 
 
 _SKILL_CUE = re.compile(
@@ -117,6 +152,7 @@ class JobSkills:
     order: tuple[str, ...]
     surfaces: dict[str, list[str]]
     extra: tuple[Term, ...]
+    optional: frozenset[str] = frozenset()  # ids (taxonomy or ad-hoc) named only in optional parts
 
 
 @lru_cache(maxsize=32)
@@ -125,13 +161,23 @@ def job_skills(taxonomy: Taxonomy, job_text: str) -> JobSkills:
     matches = find_skills(taxonomy, job_text)
     order: list[str] = []
     surfaces: dict[str, list[str]] = {}
+    optional = optional_spans(job_text)
+    required: set[str] = set()
     for m in matches:
         if m.term_id not in surfaces:
             order.append(m.term_id)
             surfaces[m.term_id] = []
         if m.surface not in surfaces[m.term_id]:
             surfaces[m.term_id].append(m.surface)
-    return JobSkills(tuple(order), surfaces, tuple(job_text_terms(job_text, matches)))
+        if not any(s <= m.start < e for s, e in optional):
+            required.add(m.term_id)
+    extra = job_text_terms(job_text, matches)
+    for term in extra:
+        where = [i.start() for i in re.finditer(re.escape(term.name), job_text)]
+        if any(not any(s <= p < e for s, e in optional) for p in where):
+            required.add(term.id)
+    ids = [*order, *(t.id for t in extra)]
+    return JobSkills(tuple(order), surfaces, tuple(extra), frozenset(i for i in ids if i not in required))
 
 
 def match_job(resume: Resume, job_text: str, taxonomy: Taxonomy) -> JobMatch:
@@ -164,6 +210,8 @@ def match_job(resume: Resume, job_text: str, taxonomy: Taxonomy) -> JobMatch:
         results.append(_result(term_id, name, surfaces[term_id], line_hits, implied, True, resume))
     for term in extra:
         results.append(_result(term.id, term.name, [term.name], line_hits, {}, False, resume))
+    for result in results:
+        result.required = result.term_id not in skills.optional
     return JobMatch(results)
 
 
@@ -212,10 +260,17 @@ def place_for(resume: Resume) -> str:
     skills = resume.sections_of("skills")
     work = resume.sections_of("projects") or resume.sections_of("experience")
     if work and work[0].bullets:
-        place = f"the {work[0].heading or work[0].kind} bullet where you used it (line {work[0].line})"
+        # A bullet, not the section's heading line: that is where a skill reads as used.
+        place = (f"the {work[0].heading or work[0].kind} bullet where you used it "
+                 f"(the first is line {work[0].bullets[0].line})")
         if skills:
-            place += f" and {skills[0].heading or 'skills'} (line {skills[0].line})"
+            place += f" and {skills[0].heading or 'skills'} (line {_first_line(skills[0])})"
         return place
     if skills:
-        return f"{skills[0].heading or 'your skills list'} (line {skills[0].line})"
+        return f"{skills[0].heading or 'your skills list'} (line {_first_line(skills[0])})"
     return "a short skills section near the top"
+
+
+def _first_line(section: Section) -> int:
+    """The first line of a section's content (its heading's line when it has none)."""
+    return section.lines[0].number if section.lines else section.line

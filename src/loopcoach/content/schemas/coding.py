@@ -116,6 +116,9 @@ class Complexity(_Strict):
     space: str = Field(min_length=1)
     explanation: str = Field(min_length=1)
     size_param: str | None = None
+    # the true bound in the problem's own size variables ("O(amount * k)", "O(V + E)") when
+    # ``time`` is only the nearest one-variable class the estimator measures
+    time_detail: str | None = None
 
     @property
     def time_class(self) -> str | None:
@@ -128,7 +131,8 @@ def normalise_class(text: str) -> str | None:
     compact = text.replace(" ", "").replace("*", "").replace("·", "").lower()
     table = {c.replace(" ", "").lower(): c for c in COMPLEXITY_CLASSES}
     table.update({"o(nlogn)": "O(n log n)", "o(n²)": "O(n^2)", "o(n³)": "O(n^3)", "o(n**2)": "O(n^2)"})
-    table.update({"o(n2)": "O(n^2)", "o(n3)": "O(n^3)", "o(2n)": "O(2^n)", "o(logn)": "O(log n)"})
+    # "O(2n)" is a coefficient (linear), not an exponent: it is not in this table
+    table.update({"o(n2)": "O(n^2)", "o(n3)": "O(n^3)", "o(logn)": "O(log n)"})
     return table.get(compact)
 
 

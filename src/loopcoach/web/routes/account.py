@@ -26,8 +26,9 @@ def _group_ctx(request: Request) -> AppContext:
     return ctx
 
 
-def _secure(ctx: AppContext) -> bool:
-    return ctx.settings.public_url.startswith("https://")
+def _secure(request: Request) -> bool:
+    """The session cookie is Secure when the request came over HTTPS (e.g. through a TLS proxy)."""
+    return request.url.scheme == "https"
 
 
 def _page(request: Request, name: str, values: dict[str, object], status: int = 200) -> HTMLResponse:
@@ -60,7 +61,7 @@ async def signin(request: Request, name: Annotated[str, Form(max_length=200)],
         return _page(request, "account/signin.html", {"next": safe_next(next), "error": exc.message, "name": name},
                      exc.http_status)
     response = RedirectResponse(safe_next(next), status_code=303)
-    set_session_cookie(response, cookie, _secure(ctx))
+    set_session_cookie(response, cookie, _secure(request))
     return response
 
 
@@ -97,7 +98,7 @@ async def signup(request: Request, token: str, password: Annotated[str, Form(max
         return _page(request, "account/signup.html", {"token": token, "name": account.name, "error": exc.message,
                                                       "min_length": accounts.MIN_PASSWORD}, 400)
     response = RedirectResponse("/", status_code=303)
-    set_session_cookie(response, cookie, _secure(ctx))
+    set_session_cookie(response, cookie, _secure(request))
     return response
 
 

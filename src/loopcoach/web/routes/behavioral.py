@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from loopcoach.content.schemas.behavioral import COMPETENCIES, COMPETENCY_NAMES
 from loopcoach.errors import BadInputError, LoopcoachError
@@ -37,13 +38,13 @@ def bank(request: Request, ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
 @router.post("/behavioral/analyse", response_class=HTMLResponse)
 def analyse(request: Request, text: Text = "", kind: Text = "story", ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
     """Live analysis for the editors (htmx partial): story or pitch."""
+    name = "behavioral/_pitch_analysis.html" if kind == "pitch" else "behavioral/_analysis.html"
     if not text.strip():
-        return render(request, "behavioral/_analysis.html", {"a": None, "error": None, "kind": kind})
+        return render(request, name, {"a": None, "error": None, "kind": kind})
     try:
         result = pitch.analyse(ctx, text) if kind == "pitch" else behavioral.analyse(ctx, text)
     except LoopcoachError as exc:
-        return render(request, "behavioral/_analysis.html", {"a": None, "error": exc.message, "kind": kind})
-    name = "behavioral/_pitch_analysis.html" if kind == "pitch" else "behavioral/_analysis.html"
+        return render(request, name, {"a": None, "error": exc.message, "kind": kind})
     return render(request, name, {"a": result, "error": None, "kind": kind})
 
 
@@ -194,5 +195,5 @@ async def recruiter_salary(request: Request, ctx: AppContext = Depends(get_ctx))
     """Save the salary-expectations worksheet."""
     form = await request.form()
     fields = {k: str(form.get(k, "")) for k in (*pitch.SALARY_NUMBERS, *pitch.SALARY_TEXTS)}
-    pitch.save_salary(ctx, fields)
+    await run_in_threadpool(pitch.save_salary, ctx, fields)  # a database write: off the event loop
     return RedirectResponse("/behavioral/recruiter?saved=salary#salary", status_code=303)

@@ -60,12 +60,15 @@ def problem_page(request: Request, problem_id: str, ctx: AppContext = Depends(ge
 
 
 def _example_input(problem: Any) -> str:
+    """The first shown example that parses as Run input; the first hand test otherwise."""
     import json
 
-    if not problem.tests:
-        return ""
-    args = problem.tests[0].args
-    return "\n".join(json.dumps(v) for v in args.values())
+    from loopcoach.areas.coding.harness import example_input
+
+    shown = example_input(problem)
+    if shown is not None:
+        return shown
+    return "\n".join(json.dumps(v) for v in problem.tests[0].args.values()) if problem.tests else ""
 
 
 @router.get("/coding/{problem_id}/hints", response_class=HTMLResponse)
@@ -131,7 +134,22 @@ async def submit(request: Request, problem_id: str, code: Text = "", claimed_tim
     except BadInputError as exc:
         return render(request, "coding/_message.html", {"message": exc.message}, status_code=200)
     problem = coding.get_problem(ctx, problem_id)
-    return render(request, "coding/_result.html", {"r": result, "p": problem})
+    return render(request, "coding/_result.html", {"r": result, "p": problem,
+                                                   "attempts": coding.history(ctx, problem_id, limit=10)})
+
+
+@router.get("/coding/{problem_id}/attempts/{attempt_id}", response_class=HTMLResponse)
+def attempt_page(request: Request, problem_id: str, attempt_id: int,
+                 ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
+    """One past attempt: the code as submitted, the claims and the stored result."""
+    from loopcoach.services import coding
+
+    problem = coding.get_problem(ctx, problem_id)
+    attempt = ctx.store.get_attempt(attempt_id)
+    if attempt.area != "coding" or attempt.item_id != problem.id:
+        raise NotFoundError(f"There is no attempt number {attempt_id} for {problem.title}.")
+    return render(request, "coding/attempt.html", {"p": problem, "a": attempt, "r": attempt.result,
+                                                   "viewing": True})
 
 
 @router.get("/coding/work/{work_id}", response_class=HTMLResponse)

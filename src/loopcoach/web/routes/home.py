@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from loopcoach.services.context import AppContext
 from loopcoach.services.progress import interview_path
@@ -24,9 +25,24 @@ def home(request: Request, ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
 
 @router.get("/api/health")
 def health(request: Request) -> dict[str, Any]:
-    """A liveness probe for servers: the database answers (open to all; in group mode it names no data)."""
+    """A liveness probe for servers: the database answers; ``ready`` once the models are loaded and warm.
+
+    Open to all; in group mode a stranger's answer names no data.
+    """
     base: AppContext = request.app.state.ctx
     if base.settings.group and current_account(request) is None:
         base.store.area_summary()  # the database answers
-        return {"ok": True, "areas": []}
-    return {"ok": True, "areas": sorted(get_ctx(request).store.area_summary())}
+        out: dict[str, Any] = {"ok": True, "areas": []}
+    else:
+        out = {"ok": True, "areas": sorted(get_ctx(request).store.area_summary())}
+    readiness = getattr(request.app.state, "readiness", None)
+    if readiness is not None:
+        out.update(readiness.to_dict())
+    return out
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    """The icon browsers ask for on every page (an SVG; modern browsers accept it under this name)."""
+    icon = files("loopcoach.web").joinpath("static", "favicon.svg").read_bytes()
+    return Response(icon, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})

@@ -91,6 +91,19 @@ async def ask(request: Request, session_id: int, ctx: AppContext = Depends(get_c
     return render(request, "loop/_asked.html", {"asked": asked})
 
 
+@router.post("/loop/{session_id}/run", response_class=HTMLResponse)
+async def run(request: Request, session_id: int, ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
+    """Run a coding answer on a custom input (htmx partial, the practice pad's result box)."""
+    form = await request.form()
+    await run_in_threadpool(loop.get, ctx, session_id)  # no such loop (or another account's): 404, not a message
+    try:
+        result = await run_in_threadpool(loop.run_code, ctx, session_id, _int(form.get("item"), "question number", -1),
+                                         str(form.get("answer", "")), str(form.get("input", "")))
+    except BadInputError as exc:
+        return render(request, "coding/_message.html", {"message": exc.message})
+    return render(request, "coding/_run.html", {"r": result})
+
+
 @router.post("/loop/{session_id}/{action}")
 async def act(session_id: int, action: str, ctx: AppContext = Depends(get_ctx)) -> Response:
     """Submit the interview, pause, resume, or end the break."""

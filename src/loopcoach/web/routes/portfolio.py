@@ -47,8 +47,17 @@ def github(request: Request, user: Annotated[str, Form()] = "", ctx: AppContext 
 
     partial = bool(request.headers.get("hx-request"))
     values: dict[str, Any]
+    from loopcoach.areas.portfolio.github import NetworkUnavailableError
+
     try:
         result = review_github(ctx, user)
+    except NetworkUnavailableError:
+        # On this page the README box is the offline path, not the command line.
+        values = {"error": "GitHub could not be reached (no network connection?), so the profile review cannot "
+                           "run now. Your READMEs can still be checked offline: paste one in the README box "
+                           "on this page.", "user": user, "offline": True}
+        return render(request, "portfolio/_result.html" if partial else "portfolio/index.html", values,
+                      status_code=200 if partial else 400)
     except BadInputError as exc:
         values = {"error": exc.message, "user": user}
         return render(request, "portfolio/_result.html" if partial else "portfolio/index.html", values,

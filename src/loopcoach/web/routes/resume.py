@@ -15,10 +15,13 @@ from fastapi.responses import HTMLResponse, Response
 from loopcoach.errors import BadInputError, NotFoundError, TooLargeError
 from loopcoach.services.context import AppContext
 from loopcoach.web.deps import NavItem, get_ctx, render
+from loopcoach.web.limits import UPLOAD_LIMIT
 
 router = APIRouter()
 NAV = NavItem("Resume", "/resume", 10)
 MAX_UPLOAD = 10 * 1024 * 1024
+# The whole multipart body (file, job text, boundaries) is refused past this before it is spooled.
+BODY_LIMITS = {"/resume/check": max(UPLOAD_LIMIT, MAX_UPLOAD + 1024 * 1024)}
 
 
 def _history(ctx: AppContext) -> list[Any]:
@@ -33,14 +36,18 @@ def index(request: Request, application: int | None = None, ctx: AppContext = De
 
 
 @router.post("/resume/check", response_class=HTMLResponse)
-async def check(request: Request, resume: Annotated[UploadFile, File()],
-                job: Annotated[str, Form()] = "", ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
-    """Check the uploaded resume (and the pasted job); store it; show the marked text."""
+def check(request: Request, resume: Annotated[UploadFile, File()],
+          job: Annotated[str, Form()] = "", ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
+    """Check the uploaded resume (and the pasted job); store it; show the marked text.
+
+    A plain ``def`` route: reading, parsing, analysing, saving and rendering (thousands of marked lines
+    for a long document) run in a worker thread, so the event loop keeps serving other pages meanwhile.
+    """
     from loopcoach.areas.resume.annotate import annotate
     from loopcoach.services.resume import check_resume, html_report
 
     partial = bool(request.headers.get("hx-request"))
-    data = await resume.read(MAX_UPLOAD + 1)
+    data = resume.file.read(MAX_UPLOAD + 1)
     filename = resume.filename or "resume.txt"
     try:
         if not filename.strip() or (not data and not resume.filename):

@@ -18,9 +18,12 @@ from loopcoach.errors import EmptyInputError, TooLargeError
 from loopcoach.services import speech
 from loopcoach.services.context import AppContext
 from loopcoach.web.deps import get_ctx
+from loopcoach.web.limits import MB
 
 router = APIRouter()
 NAV = None
+# The body limit (checked before anything is spooled) leaves room for the form around the largest recording.
+BODY_LIMITS = {"/speech/transcribe": speech.MAX_AUDIO_BYTES + MB}
 
 
 async def _read_limited(upload: UploadFile, limit: int) -> bytes:

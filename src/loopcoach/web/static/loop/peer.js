@@ -2,12 +2,14 @@
 (function () {
   var root = document.getElementById("pads");
   if (!root) { return; }
-  var token = root.dataset.token, key = root.dataset.key || "";
+  var token = root.dataset.token;
   var started = Date.parse(root.dataset.started), serverNow = Date.parse(root.dataset.serverNow);
   var offset = serverNow - Date.now(), minutes = parseInt(root.dataset.minutes, 10);
   var timer = document.getElementById("timer"), dot = document.getElementById("status-dot");
   var statusText = document.getElementById("status-text");
   var pads = root.querySelectorAll("textarea[data-field]");
+  var share = document.getElementById("share-link");
+  if (share && share.hasAttribute("data-complete")) { share.textContent = share.href; }
   var socket = null, timers = {}, retry = 500;
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -18,11 +20,19 @@
   }
   setInterval(tick, 1000); tick();
 
+  function lock() {
+    pads.forEach(function (a) {
+      a.readOnly = true;
+      if (a.__editor) { window.LoopcoachEditor.setReadOnly(a.__editor, true); }
+    });
+  }
+
   function setStatus(on, text) { dot.classList.toggle("on", on); statusText.textContent = text; }
 
   function connect() {
     var proto = location.protocol === "https:" ? "wss://" : "ws://";
-    var url = proto + location.host + "/ws/peer/" + encodeURIComponent(token) + (key ? "?key=" + encodeURIComponent(key) : "");
+    // The interviewer's key travels in its HttpOnly cookie, never in the address.
+    var url = proto + location.host + "/ws/peer/" + encodeURIComponent(token);
     socket = new WebSocket(url);
     socket.onopen = function () { retry = 500; setStatus(true, "Live"); };
     socket.onclose = function () {
@@ -33,7 +43,9 @@
       var msg = JSON.parse(event.data);
       if (msg.type === "pad") {
         var area = root.querySelector('textarea[data-field="' + msg.field + '"]');
-        if (area && area.value !== msg.text) {
+        if (area && area.__editor) {
+          window.LoopcoachEditor.setText(area.__editor, msg.text);
+        } else if (area && area.value !== msg.text) {
           var s = area.selectionStart, e = area.selectionEnd, focused = document.activeElement === area;
           area.value = msg.text;
           if (focused) { area.setSelectionRange(Math.min(s, area.value.length), Math.min(e, area.value.length)); }
@@ -42,7 +54,7 @@
         setStatus(true, msg.count > 1 ? "Live · both connected" : "Live · waiting for the other person");
       } else if (msg.type === "feedback") {
         document.getElementById("feedback").innerHTML = msg.html;
-        pads.forEach(function (a) { a.readOnly = true; });
+        lock();
       } else if (msg.type === "error") {
         setStatus(false, msg.message);
       }
@@ -61,9 +73,26 @@
     });
   });
   document.body.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target && event.detail.target.id === "feedback") {
-      pads.forEach(function (a) { a.readOnly = true; });
-    }
+    if (event.detail.target && event.detail.target.id === "feedback") { lock(); }
   });
   connect();
+})();
+
+// The interviewer's private scratchpad: kept in this browser's storage only, never sent anywhere.
+(function () {
+  var scratch = document.getElementById("scratch");
+  if (!scratch) { return; }
+  var key = scratch.dataset.privateKey, status = document.getElementById("scratch-status"), timer = null;
+  try { scratch.value = window.localStorage.getItem(key) || ""; } catch (err) { status.textContent = ""; }
+  scratch.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      try {
+        window.localStorage.setItem(key, scratch.value);
+        status.textContent = "Kept in this browser";
+      } catch (err) {
+        status.textContent = "This browser does not keep local notes: copy them before you close the page.";
+      }
+    }, 300);
+  });
 })();
