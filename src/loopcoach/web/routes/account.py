@@ -16,7 +16,9 @@ from loopcoach.web.deps import current_account, render
 
 router = APIRouter()
 NAV = None
-PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+# same-origin, not no-referrer: a sign-up token in the address never reaches another site, and the page's own
+# forms keep their Origin header (under no-referrer a browser posts "Origin: null", which the guard refuses).
+PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"}
 
 
 def _group_ctx(request: Request) -> AppContext:

@@ -15,7 +15,9 @@ from loopcoach.web.deps import get_ctx, render
 
 router = APIRouter()
 NAV = None  # linked from the account bar for admins
-PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+# same-origin, not no-referrer: a sign-up token in the address never reaches another site, and the page's own
+# forms keep their Origin header (under no-referrer a browser posts "Origin: null", which the guard refuses).
+PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"}
 
 
 def _page(request: Request, ctx: AppContext, status: int = 200, **values: Any) -> HTMLResponse:
