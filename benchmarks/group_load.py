@@ -23,6 +23,7 @@ import asyncio
 import contextlib
 import os
 import random
+import re
 import signal
 import statistics
 import subprocess
@@ -91,9 +92,12 @@ async def _timed(client: httpx.AsyncClient, tally: Tally, method: str, url: str,
 async def candidate(base: str, name: str, rounds: int, interval: float, tally: Tally, start_at: float) -> None:
     """One signed-in candidate: browse, answer, submit, wait for the verdict; every ``interval`` seconds."""
     async with httpx.AsyncClient(base_url=base, timeout=60, headers={"Origin": base}) as client:
-        await client.get("/signin")
-        token = client.cookies.get("loopcoach_csrf", "")
-        headers = {"X-CSRF-Token": token}
+        page = await client.get("/signin")
+        found = re.search(r'<meta name="csrf-token" content="([^"]+)">', page.text)  # signed for this cookie
+        if found is None:
+            tally.errors.append(f"sign-in page for {name}: no CSRF token (HTTP {page.status_code})")
+            return
+        headers = {"X-CSRF-Token": found.group(1)}
         res = await client.post("/signin", data={"name": name, "password": PASSWORD}, headers=headers)
         if res.status_code != 303 or "loopcoach_session" not in client.cookies:
             tally.errors.append(f"sign-in of {name}: HTTP {res.status_code}")
