@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from starlette.websockets import WebSocketDisconnect
 
+from loopcoach.config import load_settings
 from loopcoach.services import accounts
 from loopcoach.services.context import AppContext
 from loopcoach.web.app import create_app
@@ -201,3 +202,25 @@ def test_the_key_file_is_made_once_and_private(tmp_path: Any) -> None:
         assert mode == 0o600
     finally:
         ctx.close()
+
+
+def test_group_mode_serves_other_machines_behind_its_sign_in(group_ctx: AppContext, group_app: Any,
+                                                             tmp_path: Any) -> None:
+    """Local mode answers only this machine; group mode answers a LAN client, which still has to sign in."""
+    lan = ("192.168.1.7", 50000)
+    with CSRFClient(group_app, client=lan) as browser:
+        assert browser.get("/signin").status_code == 200
+        assert browser.get("/readiness", follow_redirects=False).status_code == 401
+        res = browser.post("/signin", data={"name": "alice", "password": PASSWORD, "next": "/readiness"},
+                           headers={"Origin": "http://127.0.0.1:8000"}, follow_redirects=False)
+        assert res.status_code == 303 and COOKIE in res.headers["set-cookie"]
+        assert browser.get("/readiness").status_code == 200
+        other = browser.post("/signin", data={"name": "alice", "password": PASSWORD},
+                             headers={"Origin": "http://evil.example"}, follow_redirects=False)
+        assert other.status_code == 403  # the guard's Origin check still runs first
+    local = AppContext(load_settings({"LOOPCOACH_HOME": str(tmp_path / "local")}))
+    try:
+        with CSRFClient(create_app(ctx=local), client=lan) as stranger:
+            assert stranger.get("/readiness").status_code == 403
+    finally:
+        local.close()
