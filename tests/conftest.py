@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
-import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -83,7 +81,8 @@ class CSRFClient(LocalClient):
         """The token the pages carry for this client's cookie (read from a page, as a browser would)."""
         nonce = self.cookies.get("loopcoach_csrf", "")
         if not nonce or nonce not in self._tokens:
-            page = super().request("GET", "/")
+            # As a browser asks: in group mode a stranger lands on the sign-in page, which carries the token too.
+            page = super().request("GET", "/", headers={"Accept": "text/html"})
             found = _META_TOKEN.search(page.text)
             assert found, "the home page carries no CSRF token"
             nonce = self.cookies.get("loopcoach_csrf", "")
@@ -226,49 +225,16 @@ def screenshot(pg: Any, name: str) -> Path:
     return path
 
 
-def _pg_bin(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    candidates = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))
-    return str(candidates[-1]) if candidates else None
-
-
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A throw-away PostgreSQL server started for this test session; yields a SQLAlchemy URL."""
-    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-    if not initdb or not pg_ctl:
-        pytest.fail("PostgreSQL tests need the server binaries: run 'apt-get install -y postgresql'.")
-    import tempfile
+    from tests.pgserver import PostgresMissing, throwaway_postgres
 
-    # Not under pytest's private temp folder: the postgres user must be able to enter it.
-    base = Path(tempfile.mkdtemp(prefix="loopcoach-pg-"))
-    data, sock = base / "data", base / "sock"
-    sock.mkdir()
-    prefix: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root: use the postgres system user
-        prefix = ["runuser", "-u", "postgres", "--"]
-        shutil.chown(base, "postgres")
-        shutil.chown(sock, "postgres")
-        os.chmod(base, 0o755)
-    port = free_port()
-    for command in ([*prefix, initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
-                    [*prefix, pg_ctl, "-D", str(data), "-l", str(base / "log"), "-w", "-o",
-                     f"-p {port} -k {sock} -h 127.0.0.1", "start"]):
-        done = subprocess.run(command, capture_output=True, text=True)
-        if done.returncode != 0:
-            pytest.fail(f"Starting PostgreSQL failed ({' '.join(command)}): {done.stderr or done.stdout}")
     try:
-        import psycopg
-
-        with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres",
-                             autocommit=True) as conn:
-            conn.execute("CREATE DATABASE loopcoach_test")
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/loopcoach_test"
-    finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+        with throwaway_postgres("loopcoach_test") as url:
+            yield url
+    except PostgresMissing as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture

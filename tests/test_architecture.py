@@ -16,9 +16,10 @@ ALLOWED: dict[str, set[str]] = {
     "store": {"errors", "config"},
     "sandbox": {"errors", "config"},
     "llm": {"errors", "config", "areas"},  # model backends implement the domain's ChatModel protocol
+    "queue": {"errors", "config"},
     "areas": {"errors", "text", "content"},
-    "services": {"errors", "config", "text", "content", "store", "sandbox", "areas", "llm"},
-    "cli": {"errors", "config", "text", "content", "store", "sandbox", "areas", "services", "web"},  # serve
+    "services": {"errors", "config", "text", "content", "store", "sandbox", "areas", "llm", "queue"},
+    "cli": {"errors", "config", "text", "content", "store", "sandbox", "areas", "services", "web", "queue"},  # serve
     "web": {"errors", "config", "text", "content", "store", "sandbox", "areas", "services"},
     "__main__": {"cli"},
     "__init__": set(),

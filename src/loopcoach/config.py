@@ -37,7 +37,14 @@ SETTINGS_DOC: dict[str, str] = {
     "(the llm extra), or 'gemma3-270m' for the packaged Gemma 3 270M. Default: unset.",
     "LOOPCOACH_LLM_TIMEOUT": "Seconds to wait for the model's reply before falling back to the rule-based "
     "follow-up. Default: 20.",
+    "LOOPCOACH_GROUP": "1 to serve a cohort (group mode): every page needs a signed-in account "
+    "(see 'Serving a cohort'). Default: 0, one local user without sign-in. 'loopcoach serve --group' sets it.",
+    "LOOPCOACH_SECRET_KEY": "Group mode: the key that signs session cookies; give every web process the same one. "
+    "Default: a random key kept in $LOOPCOACH_HOME/session_key (created on first use, readable by its owner only).",
 }
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"", "0", "false", "no", "off"})
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,8 @@ class Settings:
     llm_key: str | None = None
     llm_gguf: str | None = None
     llm_timeout: float = 20.0
+    group: bool = False
+    secret_key: str = ""
 
     @property
     def content_dir(self) -> Path:
@@ -108,13 +117,19 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise BadInputError(f"LOOPCOACH_LLM_TIMEOUT must be a number of seconds, not {timeout_value!r}.") from None
     if not 0 < llm_timeout <= 600:
         raise BadInputError(f"LOOPCOACH_LLM_TIMEOUT must be between 0 and 600 seconds, not {timeout_value}.")
+    group_value = source.get("LOOPCOACH_GROUP", "").strip().lower()
+    if group_value not in _TRUE | _FALSE:
+        raise BadInputError(f"LOOPCOACH_GROUP must be 1 or 0, not {group_value!r}.")
+    host = source.get("LOOPCOACH_HOST", "").strip() or "127.0.0.1"
     return Settings(
         home=home,
         database_url=database_url,
-        host=source.get("LOOPCOACH_HOST", "").strip() or "127.0.0.1",
+        host=host,
         port=port,
         user=user,
         allowed_hosts=allowed_hosts,
+        group=group_value in _TRUE,
+        secret_key=source.get("LOOPCOACH_SECRET_KEY", "").strip(),
         public_url=public_url,
         llm_url=source.get("LOOPCOACH_LLM_URL", "").strip() or None,
         llm_model=source.get("LOOPCOACH_LLM_MODEL", "").strip() or "local",

@@ -13,7 +13,10 @@ into these where they happen, so none reaches an edge for bad input::
     │   ├── TooLargeError        too_large         (HTTP 413)
     │   ├── BinaryInputError     binary_input
     │   ├── InvalidDocumentError invalid_document  corrupt PDF, DOCX, JSON export...
-    │   └── ContentError         invalid_content   a content file that breaks its schema
+    │   ├── ContentError         invalid_content   a content file that breaks its schema
+    │   ├── SignInError          not_signed_in     (HTTP 401) group mode: no or a wrong account
+    │   ├── ForbiddenError       forbidden         (HTTP 403) the account may not do this
+    │   └── RateLimitedError     rate_limited      (HTTP 429) too many failed sign-ins
     ├── StoreError               store_error       (HTTP 500) the database refused
     ├── ModelError               model_unavailable (HTTP 503) the optional language model failed
     └── InternalError            internal_error    (HTTP 500) a bug or a broken install
@@ -81,6 +84,27 @@ class ContentError(BadInputError):
     """A content file (bundled or in the user's overlay) does not match its schema."""
 
     code = "invalid_content"
+
+
+class SignInError(BadInputError):
+    """Group mode: the request has no signed-in account, or the name or password is wrong."""
+
+    code = "not_signed_in"
+    http_status = 401
+
+
+class ForbiddenError(BadInputError):
+    """The signed-in account's role does not allow this."""
+
+    code = "forbidden"
+    http_status = 403
+
+
+class RateLimitedError(BadInputError):
+    """Too many failed sign-ins for a name or from one address; try again later."""
+
+    code = "rate_limited"
+    http_status = 429
 
 
 class StoreError(LoopcoachError):

@@ -36,6 +36,8 @@ GROUPS: list[tuple[str, str, str, str]] = [
     ("plan", "loopcoach.cli.plan", "group", "A day-by-day plan to the interview date, weighted by weak spots."),
     ("apps", "loopcoach.cli.apps", "group", "Track job applications through the hiring stages."),
     ("serve", "loopcoach.cli.serve", "command", "Start the web app (http://127.0.0.1:8000 by default)."),
+    ("users", "loopcoach.cli.users", "group", "Accounts for serving a cohort: add, list, disable."),
+    ("worker", "loopcoach.cli.worker", "command", "Judge queued submissions for a group-mode server."),
     ("doctor", "loopcoach.cli.doctor", "command", "Data folder, database, model and content status: what is missing."),
     ("data", "loopcoach.cli.data", "group", "Export or import all of your data."),
     ("content", "loopcoach.cli.content", "group", "Check content banks and your own items."),

@@ -15,6 +15,8 @@ from loopcoach.errors import LoopcoachError
 def command(
     host: Annotated[str | None, typer.Option(help="Address to bind (default LOOPCOACH_HOST or 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default LOOPCOACH_PORT or 8000).")] = None,
+    group: Annotated[bool, typer.Option("--group", help="Serve a cohort: every page needs a signed-in account "
+                                                        "(same as LOOPCOACH_GROUP=1).")] = False,
 ) -> None:
     """Start the web app (http://127.0.0.1:8000 by default)."""
     from dataclasses import replace
@@ -28,13 +30,15 @@ def command(
     try:
         settings = load_settings()
         # The guard answers to the bound address, so the app is built for the address actually bound.
-        settings = replace(settings, host=host or settings.host, port=port or settings.port)
+        settings = replace(settings, host=host or settings.host, port=port or settings.port,
+                           group=group or settings.group)
         app = create_app(settings)
     except LoopcoachError as exc:
         fail(exc, False)
     bind_host, bind_port = settings.host, settings.port
     url = f"http://{bind_host}:{bind_port}"
-    typer.echo(f"loopcoach: starting {url} (data in {settings.home})", err=True)
+    mode = "a cohort (sign-in required)" if settings.group else "one local user"
+    typer.echo(f"loopcoach: starting {url} for {mode} (data in {settings.home})", err=True)
     # A peer-mock pad edit is at most 100,000 characters: 1 MB bounds a WebSocket message (uvicorn's default is 16).
     server = uvicorn.Server(uvicorn.Config(app, host=bind_host, port=bind_port, log_level="warning",
                                            ws_max_size=1024 * 1024))

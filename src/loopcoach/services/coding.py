@@ -447,6 +447,21 @@ def submit(ctx: AppContext, problem_id: str, source: str, *, claimed_time: str =
            claimed_space: str = "", approach: str = "", started_at: str | None = None,
            runner: Runner | None = None, via: str = "web", estimate_time: bool = True) -> dict[str, Any]:
     """Judge, estimate the complexity when accepted, give feedback and store the attempt."""
+    result, attempt = evaluate(ctx, problem_id, source, claimed_time=claimed_time, claimed_space=claimed_space,
+                               approach=approach, started_at=started_at, runner=runner, via=via,
+                               estimate_time=estimate_time)
+    result["attempt_id"] = ctx.store.add_attempt(
+        attempt["area"], attempt["item_id"], attempt["input_text"], attempt["result"], attempt["score"],
+        started_at=attempt["started_at"], meta=attempt["meta"])
+    return result
+
+
+def evaluate(ctx: AppContext, problem_id: str, source: str, *, claimed_time: str = "",
+             claimed_space: str = "", approach: str = "", started_at: str | None = None,
+             runner: Runner | None = None, via: str = "web",
+             estimate_time: bool = True) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What ``submit`` does short of storing: the result and the attempt to record (a queue worker
+    records it together with closing its work item)."""
     runner = runner or get_runner()
     problem = get_problem(ctx, problem_id)
     result = judge(ctx, problem_id, source, runner)
@@ -482,12 +497,12 @@ def submit(ctx: AppContext, problem_id: str, source: str, *, claimed_time: str =
     score = round(100 * result["passed"] / max(1, result["total"]))
     stored = {k: v for k, v in result.items() if k != "tests"}
     stored["tests"] = result["tests"]
-    result["attempt_id"] = ctx.store.add_attempt(
-        "coding", problem.id, source, stored, score, started_at=started_at,
-        meta={"verdict": result["verdict"], "claimed_time": claimed_time, "claimed_space": claimed_space,
-              "approach": approach, "measured_time": measured["time"] if measured else None,
-              "time_ms": result["time_ms"], "via": via})
-    return result
+    attempt = {"area": "coding", "item_id": problem.id, "input_text": source, "result": stored, "score": score,
+               "started_at": started_at,
+               "meta": {"verdict": result["verdict"], "claimed_time": claimed_time, "claimed_space": claimed_space,
+                        "approach": approach, "measured_time": measured["time"] if measured else None,
+                        "time_ms": result["time_ms"], "via": via}}
+    return result, attempt
 
 
 def history(ctx: AppContext, problem_id: str | None = None, limit: int = 50) -> list[dict[str, Any]]:

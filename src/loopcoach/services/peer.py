@@ -61,14 +61,27 @@ def start(ctx: AppContext, kind: str, item_id: str, minutes: int | None = None) 
     return {"id": session_id, "token": token, "host_key": host_key, "kind": kind, "item_id": item.id}
 
 
-def open_session(ctx: AppContext, token: str) -> Session:
-    """The peer session of a share token; NotFoundError for any other token."""
+def open_session(ctx: AppContext, token: str, join: bool = False) -> Session:
+    """The peer session of a share token; NotFoundError for any other token.
+
+    In group mode the link opens only for its owner and its guest: the first signed-in
+    account of the owner's cohort to open the candidate page (``join``) becomes the guest.
+    """
     if not token or len(token) > 200:
         raise NotFoundError("This session link is not valid.")
     session = ctx.store.session_by_token(token)
     if session.kind != KIND:
         raise NotFoundError("This session link is not valid.")
-    return session
+    account = ctx.account
+    if account is None or account.id in (session.owner_id, session.guest_id):
+        return session
+    if join and session.guest_id is None:
+        from loopcoach.services.accounts import accounts, same_cohort
+
+        owner = accounts(ctx).by_id(session.owner_id)
+        if owner is not None and same_cohort(owner, account) and ctx.store.join_session(session.id):
+            return ctx.store.session_by_token(token)
+    raise NotFoundError("This session link is not valid.")
 
 
 def check_host(session: Session, key: str) -> None:
@@ -102,15 +115,15 @@ def update_pad(ctx: AppContext, token: str, field: str, text: str) -> Session:
         raise BadInputError("This mock is finished; the pads are read-only now.")
     state = dict(session.state)
     state[field] = text
-    ctx.store.update_session(session.id, state=state)
+    ctx.store.owner_of(session).update_session(session.id, state=state)
     return open_session(ctx, token)
 
 
 def mark_joined(ctx: AppContext, token: str) -> None:
-    """Remember that the candidate opened the link."""
-    session = open_session(ctx, token)
+    """Remember that the candidate opened the link (in group mode the opener becomes the guest)."""
+    session = open_session(ctx, token, join=True)
     if not session.state.get("joined"):
-        ctx.store.update_session(session.id, state={**session.state, "joined": True})
+        ctx.store.owner_of(session).update_session(session.id, state={**session.state, "joined": True})
 
 
 def _auto_analysis(ctx: AppContext, kind: str, item_id: str, text: str) -> dict[str, Any] | None:
@@ -166,11 +179,14 @@ def submit_feedback(ctx: AppContext, token: str, key: str, ratings: dict[str, st
     feedback = {"ratings": parsed, "comments": comments.strip(), "signal": signal,
                 "signal_label": SIGNAL_LABELS[signal], "score": score, "analysis": analysis,
                 "submitted_at": _now()}
-    attempt_id = ctx.store.add_attempt(
+    owner = ctx.store.owner_of(session)
+    # The ratings are the candidate's: the guest's history in group mode, the one local user's otherwise.
+    candidate = owner if session.guest_id is None else owner.for_account(session.guest_id, "")
+    attempt_id = candidate.add_attempt(
         "peer", str(session.state["item_id"]), work, feedback, score, started_at=str(session.state["started_at"]),
         meta={"kind": kind, "session_id": session.id, "signal": signal, "category": kind,
               "notes": str(session.state.get("notes", ""))[:MAX_PAD]})
     feedback["attempt_id"] = attempt_id
-    ctx.store.update_session(session.id, state={**session.state, "feedback": feedback}, status="finished",
-                             finished=True)
+    owner.update_session(session.id, state={**session.state, "feedback": feedback}, status="finished",
+                         finished=True)
     return feedback

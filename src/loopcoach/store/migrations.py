@@ -107,9 +107,63 @@ def m002_spoken_attempts(conn: sa.Connection) -> None:
     md.tables["spoken_attempts"].create(conn)
 
 
+def m003_accounts(conn: sa.Connection) -> None:
+    """Accounts for group mode: cohorts, a role, password and sign-up link per user, sign-in sessions.
+
+    Also the guest of a peer mock (``mock_sessions.guest_user_id``): the second account allowed into
+    a session another account owns.
+    """
+    ts = "VARCHAR(40)"
+    md = sa.MetaData()
+    sa.Table("cohorts", md, sa.Column("id", sa.Integer, primary_key=True),
+             sa.Column("name", sa.String(200), nullable=False, unique=True),
+             sa.Column("created_at", sa.String(40), nullable=False)).create(conn)
+    for column in ("role VARCHAR(20) NOT NULL DEFAULT 'candidate'",
+                   "cohort_id INTEGER REFERENCES cohorts (id) ON DELETE SET NULL",
+                   "password_hash VARCHAR(300)", "disabled INTEGER NOT NULL DEFAULT 0",
+                   "signup_token_hash VARCHAR(100)", f"signup_expires_at {ts}"):
+        conn.execute(sa.text(f"ALTER TABLE users ADD COLUMN {column}"))
+    conn.execute(sa.text("ALTER TABLE mock_sessions ADD COLUMN guest_user_id INTEGER "
+                         "REFERENCES users (id) ON DELETE SET NULL"))
+    sa.Table("users", md, sa.Column("id", sa.Integer, primary_key=True))
+    sa.Table("auth_sessions", md, sa.Column("id", sa.Integer, primary_key=True),
+             sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+             sa.Column("token_hash", sa.String(100), nullable=False, unique=True),
+             sa.Column("created_at", sa.String(40), nullable=False),
+             sa.Column("expires_at", sa.String(40), nullable=False))
+    sa.Table("sign_in_failures", md, sa.Column("id", sa.Integer, primary_key=True),
+             sa.Column("user_name", sa.String(200), nullable=False),
+             sa.Column("client", sa.String(100), nullable=False),
+             sa.Column("at", sa.String(40), nullable=False),
+             sa.Index("ix_sign_in_failures_name", "user_name", "at"),
+             sa.Index("ix_sign_in_failures_client", "client", "at"))
+    md.tables["auth_sessions"].create(conn)
+    md.tables["sign_in_failures"].create(conn)
+
+
+def m004_work_items(conn: sa.Connection) -> None:
+    """Work handed to the task queue in group mode (a submission to judge), with its owner and state."""
+    md = sa.MetaData()
+    sa.Table("users", md, sa.Column("id", sa.Integer, primary_key=True))
+    sa.Table("work_items", md, sa.Column("id", sa.Integer, primary_key=True),
+             sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+             sa.Column("kind", sa.String(40), nullable=False), sa.Column("item_id", sa.String(200)),
+             sa.Column("payload_json", sa.Text, nullable=False), sa.Column("status", sa.String(20), nullable=False),
+             sa.Column("job_id", sa.Integer), sa.Column("tries", sa.Integer, nullable=False),
+             sa.Column("worker", sa.String(200)), sa.Column("result_json", sa.Text),
+             sa.Column("error", sa.Text), sa.Column("attempt_id", sa.Integer),
+             sa.Column("created_at", sa.String(40), nullable=False), sa.Column("started_at", sa.String(40)),
+             sa.Column("finished_at", sa.String(40)),
+             sa.Index("ix_work_items_status", "status", "id"),
+             sa.Index("ix_work_items_user", "user_id", "id"))
+    md.tables["work_items"].create(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m001_initial),
     (2, "spoken_attempts", m002_spoken_attempts),
+    (3, "accounts", m003_accounts),
+    (4, "work_items", m004_work_items),
 ]
 
 

@@ -80,6 +80,8 @@ class Session:
     created_at: str
     updated_at: str
     finished_at: str | None
+    owner_id: int = 0
+    guest_id: int | None = None
 
 
 @dataclass(frozen=True)

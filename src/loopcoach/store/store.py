@@ -73,11 +73,11 @@ def make_engine(database_url: str) -> sa.Engine:
 class Store:
     """All reads and writes of one user's data."""
 
-    def __init__(self, engine: sa.Engine, user_name: str) -> None:
+    def __init__(self, engine: sa.Engine, user_name: str, user_id: int | None = None) -> None:
         self.engine = engine
         self.user_name = user_name
         self.max_id = max_id(engine)
-        self.user_id = self._ensure_user(user_name)
+        self.user_id = self._ensure_user(user_name) if user_id is None else user_id
 
     def _id(self, value: int, what: str) -> int:
         """``value`` if it can name a row; otherwise the same NotFoundError an unknown id gets."""
@@ -104,6 +104,10 @@ class Store:
     def for_user(self, name: str) -> Store:
         """A store on the same database for another user (a server with several users)."""
         return Store(self.engine, name)
+
+    def for_account(self, user_id: int, name: str) -> Store:
+        """A store on the same database bound to an existing account (never creates one)."""
+        return Store(self.engine, name, user_id)
 
     # -- attempts ----------------------------------------------------------------------------
     def add_attempt(
@@ -377,7 +381,20 @@ class Store:
     @staticmethod
     def _session(r: Any) -> Session:
         return Session(r["id"], r["kind"], r["status"], r["token"], json.loads(r["state_json"]), r["created_at"],
-                       r["updated_at"], r["finished_at"])
+                       r["updated_at"], r["finished_at"], r["user_id"], r["guest_user_id"])
+
+    def owner_of(self, session: Session) -> Store:
+        """The store of the account that owns a shared session (a peer mock opened by its link)."""
+        return self if session.owner_id == self.user_id else Store(self.engine, "", session.owner_id)
+
+    def join_session(self, session_id: int) -> bool:
+        """Become the guest of a shared session that has none yet; False when another account is."""
+        m = t.mock_sessions.c
+        with self.engine.begin() as conn:
+            done = conn.execute(t.mock_sessions.update()
+                                .where(m.id == session_id, m.guest_user_id.is_(None), m.user_id != self.user_id)
+                                .values(guest_user_id=self.user_id))
+        return bool(done.rowcount)
 
     # -- applications --------------------------------------------------------------------------
     def add_application(self, company: str, role: str, stage: str = "applied", applied_on: str | None = None,

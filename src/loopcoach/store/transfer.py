@@ -56,6 +56,7 @@ def import_document(engine: sa.Engine, doc: Any) -> dict[str, int]:
     try:
         with engine.begin() as conn:
             conn.execute(t.users.delete())
+            conn.execute(t.cohorts.delete())
             for table in t.EXPORT_ORDER:
                 rows = tables.get(table.name, [])
                 if rows:
@@ -92,13 +93,29 @@ def _validate_export(doc: Any, largest: int) -> dict[str, list[dict[str, Any]]]:
             raise InvalidDocumentError(f"Table '{name}' in the export file is not a list of rows.")
         columns = {c.name: c for c in table.columns}
         for i, row in enumerate(rows):
-            if not isinstance(row, dict) or set(row) != set(columns):
+            if not isinstance(row, dict) or not _fill_defaults(row, columns):
                 raise InvalidDocumentError(
                     f"Row {i + 1} of table '{name}' must have exactly the columns {', '.join(sorted(columns))}.")
             for key, value in row.items():
                 _check_value(name, i, columns[key], value, largest)
         out[name] = rows
     return out
+
+
+def _fill_defaults(row: dict[str, Any], columns: dict[str, sa.Column[Any]]) -> bool:
+    """Complete a row of an older export with the defaults of columns added since; False when it cannot be."""
+    if set(row) - set(columns):
+        return False
+    for name in set(columns) - set(row):
+        column = columns[name]
+        default = getattr(column.server_default, "arg", None)
+        if default is not None:
+            row[name] = int(default) if isinstance(column.type, sa.Integer) else str(default)
+        elif column.nullable:
+            row[name] = None
+        else:
+            return False
+    return True
 
 
 def _check_value(table: str, index: int, column: sa.Column[Any], value: Any, largest: int) -> None:

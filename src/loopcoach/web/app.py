@@ -30,6 +30,7 @@ from loopcoach.config import Settings
 from loopcoach.errors import LoopcoachError
 from loopcoach.services.context import AppContext
 from loopcoach.services.speech import available as speech_available
+from loopcoach.web.auth import AuthMiddleware
 from loopcoach.web.csrf import CSRFSigner, load_secret, verify_csrf
 from loopcoach.web.deps import NavItem, csrf_field, render, static_url
 from loopcoach.web.guard import GuardMiddleware, GuardPolicy, RemoteRoute, policy_for
@@ -53,6 +54,9 @@ ROUTERS: list[str] = [
     "loopcoach.web.routes.portfolio",
     "loopcoach.web.routes.speech",
     "loopcoach.web.routes.interview",
+    "loopcoach.web.routes.account",
+    "loopcoach.web.routes.cohort",
+    "loopcoach.web.routes.admin",
 ]
 
 
@@ -109,6 +113,7 @@ def create_app(settings: Settings | None = None, ctx: AppContext | None = None,
     app.state.policy = (policy or policy_for(context.settings)).with_remote_routes(tuple(remote))
     app.state.body_limits = BodyLimits(routes=body_limits)
     app.add_middleware(BodyLimitMiddleware, limits=app.state.body_limits)
+    app.add_middleware(AuthMiddleware, ctx=context)  # added before the guard, so the guard checks first
     app.add_middleware(GuardMiddleware, policy=app.state.policy, signer=app.state.csrf, context=context)
     _install_error_pages(app)
     return app

@@ -83,7 +83,7 @@ class GuardPolicy:
 
 
 def policy_for(settings: Settings) -> GuardPolicy:
-    """The policy of a local server for these settings."""
+    """The policy of a server for these settings (local mode: loopback only; group mode: any address)."""
     hosts = set(LOCAL_NAMES) | {h.lower() for h in settings.allowed_hosts}
     if settings.host.strip("[]") not in WILDCARD_BINDS:
         hosts.add(settings.host.strip("[]").lower())
@@ -91,7 +91,9 @@ def policy_for(settings: Settings) -> GuardPolicy:
         hosts.add((urlsplit(settings.public_url).hostname or "").lower())
     # Cookies are Secure (and __Host-) per request, when it arrived over HTTPS: a browser on
     # http://127.0.0.1 beside a TLS proxy for the public address must still get its cookie.
-    return GuardPolicy(allowed_hosts=frozenset(hosts), public_origin=settings.public_url)
+    # Group mode serves other machines behind its own sign-in (``web.auth``), so it is not loopback-only.
+    return GuardPolicy(allowed_hosts=frozenset(hosts), public_origin=settings.public_url,
+                       loopback_only=not settings.group)
 
 
 def _host_name(host_header: str) -> str:

@@ -85,9 +85,17 @@ def hints(request: Request, problem_id: str, shown: int = 1, ctx: AppContext = D
 @router.post("/coding/{problem_id}/run", response_class=HTMLResponse)
 async def run(request: Request, problem_id: str, code: Text = "", input: Text = "",
               ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
-    """Run the code on the custom input without judging (htmx partial)."""
-    from loopcoach.services import coding
+    """Run the code on the custom input without judging (htmx partial; on a worker in group mode)."""
+    from loopcoach.services import coding, work
 
+    if work.queued(ctx):
+        try:
+            queued = await run_in_threadpool(work.run_custom, ctx, problem_id, code, input)
+        except NotFoundError:
+            raise
+        except BadInputError as exc:
+            return render(request, "coding/_message.html", {"message": exc.message}, status_code=200)
+        return render(request, "coding/_queued.html", {"w": queued})
     try:
         result = await run_in_threadpool(coding.run_custom, ctx, problem_id, code, input)
     except NotFoundError:
@@ -101,9 +109,21 @@ async def run(request: Request, problem_id: str, code: Text = "", input: Text = 
 async def submit(request: Request, problem_id: str, code: Text = "", claimed_time: Text = "",
                  claimed_space: Text = "", approach: Text = "", started_at: Text = "",
                  ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
-    """Judge on every test, measure the complexity, compare with the claim, store (htmx partial)."""
-    from loopcoach.services import coding
+    """Judge on every test, measure the complexity, compare with the claim, store (htmx partial).
 
+    In group mode on PostgreSQL the submission goes to the task queue and the partial polls its state."""
+    from loopcoach.services import coding, work
+
+    if work.queued(ctx):
+        try:
+            queued = await run_in_threadpool(
+                lambda: work.submit(ctx, problem_id, code, claimed_time=claimed_time, claimed_space=claimed_space,
+                                    approach=approach, started_at=started_at or None, via="web"))
+        except NotFoundError:
+            raise
+        except BadInputError as exc:
+            return render(request, "coding/_message.html", {"message": exc.message}, status_code=200)
+        return render(request, "coding/_queued.html", {"w": queued})
     try:
         result = await run_in_threadpool(
             lambda: coding.submit(ctx, problem_id, code, claimed_time=claimed_time,
@@ -130,6 +150,31 @@ def attempt_page(request: Request, problem_id: str, attempt_id: int,
         raise NotFoundError(f"There is no attempt number {attempt_id} for {problem.title}.")
     return render(request, "coding/attempt.html", {"p": problem, "a": attempt, "r": attempt.result,
                                                    "viewing": True})
+
+
+@router.get("/coding/work/{work_id}", response_class=HTMLResponse)
+def work_state(request: Request, work_id: int, ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
+    """A queued submission: queued / running (the partial polls again), then the judge's result."""
+    from loopcoach.services import coding, work
+
+    state = work.view(ctx, work_id)
+    if state["status"] == "done" and state["kind"] == work.RUN:
+        return render(request, "coding/_run.html", {"r": state["result"]})
+    if state["status"] == "done":
+        return render(request, "coding/_result.html", {"r": state["result"],
+                                                       "p": coding.get_problem(ctx, str(state["problem_id"]))})
+    if state["status"] == "failed":
+        return render(request, "coding/_message.html", {"message": state["error"]})
+    return render(request, "coding/_queued.html", {"w": state})
+
+
+@router.get("/api/work/{work_id}")
+def work_json(work_id: int, ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+    """A queued submission's state as JSON (its result once done)."""
+    from loopcoach.services import work
+
+    state: dict[str, Any] = work.view(ctx, work_id)
+    return state
 
 
 @router.get("/api/coding/problems")

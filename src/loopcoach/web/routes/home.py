@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from loopcoach.services.context import AppContext
 from loopcoach.services.progress import interview_path
-from loopcoach.web.deps import NavItem, get_ctx, render
+from loopcoach.web.deps import NavItem, current_account, get_ctx, render
 
 router = APIRouter()
 NAV: NavItem | None = None  # the logo links home
@@ -24,9 +24,17 @@ def home(request: Request, ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
 
 
 @router.get("/api/health")
-def health(request: Request, ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
-    """A liveness probe for servers: the database answers; ``ready`` once the models are loaded and warm."""
-    out: dict[str, Any] = {"ok": True, "areas": sorted(ctx.store.area_summary())}
+def health(request: Request) -> dict[str, Any]:
+    """A liveness probe for servers: the database answers; ``ready`` once the models are loaded and warm.
+
+    Open to all; in group mode a stranger's answer names no data.
+    """
+    base: AppContext = request.app.state.ctx
+    if base.settings.group and current_account(request) is None:
+        base.store.area_summary()  # the database answers
+        out: dict[str, Any] = {"ok": True, "areas": []}
+    else:
+        out = {"ok": True, "areas": sorted(get_ctx(request).store.area_summary())}
     readiness = getattr(request.app.state, "readiness", None)
     if readiness is not None:
         out.update(readiness.to_dict())

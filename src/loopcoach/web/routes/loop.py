@@ -95,6 +95,7 @@ async def ask(request: Request, session_id: int, ctx: AppContext = Depends(get_c
 async def run(request: Request, session_id: int, ctx: AppContext = Depends(get_ctx)) -> HTMLResponse:
     """Run a coding answer on a custom input (htmx partial, the practice pad's result box)."""
     form = await request.form()
+    await run_in_threadpool(loop.get, ctx, session_id)  # no such loop (or another account's): 404, not a message
     try:
         result = await run_in_threadpool(loop.run_code, ctx, session_id, _int(form.get("item"), "question number", -1),
                                          str(form.get("answer", "")), str(form.get("input", "")))

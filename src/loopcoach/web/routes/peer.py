@@ -108,7 +108,7 @@ def start(request: Request, kind: Annotated[str, Form()], item_id: Annotated[str
 
 
 def _page(request: Request, ctx: AppContext, token: str, host: bool, key: str = "") -> HTMLResponse:
-    session = peer.open_session(ctx, token)
+    session = peer.open_session(ctx, token, join=not host)
     if host:
         peer.check_host(session, key)
     else:
@@ -160,7 +160,11 @@ async def feedback(request: Request, token: str, ctx: AppContext = Depends(get_c
 @router.websocket("/ws/peer/{token}")
 async def peer_socket(ws: WebSocket) -> None:
     """Live pads: every edit is saved and relayed to the other side (the guard has checked the Origin)."""
-    ctx: AppContext = ws.app.state.ctx
+    try:
+        ctx = get_ctx(ws)
+    except LoopcoachError:
+        await ws.close(code=4401)
+        return
     token = str(ws.path_params["token"])
     try:
         session = await run_in_threadpool(peer.open_session, ctx, token)
