@@ -30,12 +30,13 @@ def test_loop_run_input_is_the_first_shown_example(browser: Any, live_server: st
     context = _context(browser, live_server)
     page = context.new_page()
     page.set_default_timeout(60000)
-    page.goto("/loop")
-    page.click("button:has-text('Start phone screen')")
+    sid = loop.start(ctx, "phone_screen", seed=3)["id"]  # a problem whose first hand test is no shown example
+    page.goto(f"/loop/{sid}")
     item = page.locator(".loop-item").first
     problem = ctx.content("coding").get(item.get_attribute("data-item-id"))
     shown = example_input(problem)
     assert shown is not None
+    assert shown != "\n".join(json.dumps(v) for v in problem.tests[0].args.values())
     expect(page.locator("#run-input-0")).to_have_value(shown)
     # the box holds exactly the values of the first example printed above it, not a hidden test's arguments
     first_example = item.locator(".example code").first.inner_text()
@@ -87,7 +88,7 @@ def test_loop_report_advice_matches_counts_and_drills_every_weak_area(browser: A
     assert evidence[0].startswith(f"Intuition in {had} of {len(results)} answers")
     advice = [e for e in evidence if "intuition to" in e]
     named = "; ".join(lacking_intuition)
-    assert advice == ["Add an intuition to: " + (named if named.endswith("?") else named + ".")]
+    assert advice == ["Add an intuition to: " + (named if named.endswith(("?", ".", "!")) else named + ".")]
     assert not any("intuition and an example" in e for e in evidence)
     # the next session drills every area the scorecards mark weak, not only the one that ranks first
     weak = {c["area"] for c in state["report"]["interviews"] for r in c["ratings"] if r["rating"] <= 2}
