@@ -194,3 +194,49 @@ def test_onsite_loop_with_design_questions_breaks_and_report(client: TestClient,
     assert any(n["items"] for n in report["next_session"])
     with pytest.raises(NotFoundError):
         loop.ask(ctx, loop.start(ctx, "recruiter_screen")["id"], 0, "How many users?")
+
+
+def _rated(dim: str, label: str, rating: int) -> dict[str, Any]:
+    return {"id": dim, "label": label, "rating": rating, "evidence": [f"{label} evidence."]}
+
+
+def test_next_session_covers_every_weak_area(ctx: AppContext) -> None:
+    # Coding has three gaps that each move the decision more than theory's one gap; the next session used to
+    # list the three coding drills only, leaving theory (also marked weak on its scorecard) out.
+    coding = scorecard.scorecard("coding", "Coding", [
+        _rated("problem_solving", "Problem solving", 1), _rated("code_quality", "Code quality", 1),
+        _rated("complexity_analysis", "Complexity analysis", 1), _rated("communication", "Communication", 4)])
+    theory = scorecard.scorecard("theory", "ML theory", [
+        _rated("correctness", "Correctness", 3), _rated("depth", "Depth", 3),
+        _rated("intuition_and_examples", "Intuition and examples", 2)])
+    state = {"title": "Technical phone screen", "interviews": [{"scorecard": coding}, {"scorecard": theory}]}
+    report = loop._report(ctx, state)
+    weak = {c["area"] for c in report["interviews"] for r in c["ratings"] if r["rating"] <= 2}
+    assert weak == {"coding", "theory"}
+    areas = [n["area"] for n in report["next_session"]]
+    assert set(areas) == weak
+    assert areas[0] == "coding"  # the gap that changes the outcome most still comes first
+    theory_drill = next(n for n in report["next_session"] if n["area"] == "theory")
+    assert theory_drill["dimension"] == "Intuition and examples"
+    assert theory_drill["drill"] == scorecard.DRILLS["intuition_and_examples"]
+    assert len(report["next_session"]) == 3
+
+
+def test_coding_run_input_defaults_to_the_first_shown_example(ctx: AppContext) -> None:
+    from loopcoach.areas.coding.harness import example_input
+
+    sid = loop.start(ctx, "phone_screen", seed=3)["id"]
+    item = loop.view(ctx, sid)["interviews"][0]["items"][0]
+    problem = ctx.content("coding").get(item["item_id"])
+    shown = example_input(problem)
+    assert shown is not None and item["run_input"] == shown
+    # every problem in the bank, not only the one this seed chose: the shown example, never a hidden test
+    differs = 0
+    for p in ctx.content("coding").items:
+        shown = example_input(p)
+        if shown is None:
+            continue
+        raw = "\n".join(json.dumps(v) for v in p.tests[0].args.values())
+        differs += raw != shown
+        assert loop._item("coding", p)["run_input"] == shown, p.id
+    assert differs  # the first hand test is not a shown example for some problems (e.g. `[30]`)

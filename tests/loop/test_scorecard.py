@@ -125,3 +125,20 @@ def test_formats_and_clock() -> None:
     assert formats.remaining(paused, t0 + timedelta(hours=5)) == 1200
     again = formats.run(paused, t0 + timedelta(hours=5))
     assert formats.remaining(again, t0 + timedelta(hours=5, minutes=25)) == -300
+
+
+def test_intuition_advice_names_only_the_answers_that_lack_it() -> None:
+    # Q1 has an intuition but no example, Q2 the other way round: "Intuition in 1 of 2 answers" must not sit
+    # next to advice that reads as "add an intuition to both".
+    base = {"score": 70, "key_points": [{"text": "a", "covered": True}], "misconceptions": []}
+    q1 = {**base, "has_intuition": True, "has_example": False}
+    q2 = {**base, "has_intuition": False, "has_example": True}
+    card = {r["id"]: r for r in scorecard.theory_card([q1, q2], ["Dropout", "Batch norm"])}
+    evidence = card["intuition_and_examples"]["evidence"]
+    assert evidence[0] == "Intuition in 1 of 2 answers, a concrete example in 1."
+    assert "Add an intuition to: Batch norm." in evidence
+    assert "Add a concrete example to: Dropout." in evidence
+    assert not any("Dropout" in e and "intuition" in e.lower() for e in evidence[1:])
+    both = {**base, "has_intuition": True, "has_example": True}
+    full = {r["id"]: r for r in scorecard.theory_card([both, both], ["A", "B"])}
+    assert full["intuition_and_examples"]["evidence"] == ["Intuition in 2 of 2 answers, a concrete example in 2."]

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import json
 import random
 from collections import defaultdict
 from datetime import UTC, date, datetime
 from typing import Any
 
+from loopcoach.areas.coding.harness import default_run_input
 from loopcoach.areas.loop import formats, scorecard
 from loopcoach.areas.loop.recruiter import compensation_answer
 from loopcoach.areas.loop.select import Candidate, Seen, choose
@@ -108,8 +108,8 @@ def _item(area: str, obj: Any) -> dict[str, Any]:
         base["examples"] = [{"input": e.input, "output": e.output, "explanation": e.explanation or ""}
                             for e in obj.examples]
         base["difficulty"] = obj.difficulty
-        # Run's default input: the first test's arguments, one JSON value per line as Run expects them.
-        base["run_input"] = "\n".join(json.dumps(v) for v in obj.tests[0].args.values()) if obj.tests else ""
+        # Run's default input: the first shown example, as on the practice pad (one JSON value per line).
+        base["run_input"] = default_run_input(obj)
     elif area == "design":
         base["prompt"] = obj.prompt
     return base
@@ -388,9 +388,13 @@ def _report(ctx: AppContext, state: dict[str, Any]) -> dict[str, Any]:
     # With nothing below the bar, the dimensions at "meets the bar" are the next step to "strong".
     targets = report["gaps"] or [{"area": c["area"], "dimension": r["id"], "label": r["label"]}
                                  for c in _cards(state) for r in c["ratings"] if r["rating"] == 3]
-    for gap in targets:
+    # Every area with a gap gets a drill (its highest-ranked gap first), then the next gaps fill up to three.
+    firsts = [g for i, g in enumerate(targets) if all(t["area"] != g["area"] for t in targets[:i])]
+    ordered = firsts + [g for g in targets if not any(g is f for f in firsts)]
+    limit = max(3, len(firsts))
+    for gap in ordered:
         key = (gap["area"], gap["dimension"])
-        if key in seen or len(sessions) >= 3:
+        if key in seen or len(sessions) >= limit:
             continue
         seen.add(key)
         items: list[str] = []

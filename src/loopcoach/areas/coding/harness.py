@@ -113,3 +113,13 @@ def example_input(problem: CodingProblem) -> str | None:
             continue
         return candidate
     return None
+
+
+def default_run_input(problem: CodingProblem) -> str:
+    """Run's default input: the first shown example that parses, else the first hand test's arguments."""
+    import json
+
+    shown = example_input(problem)
+    if shown is not None:
+        return shown
+    return "\n".join(json.dumps(v) for v in problem.tests[0].args.values()) if problem.tests else ""

@@ -138,6 +138,12 @@ def coding_card(result: dict[str, Any], claimed_time: str, approach: str, optima
             _rating("communication", "Communication", comm, [comm_why])]
 
 
+def _named(titles: list[str]) -> str:
+    """Question titles as a list ending in one full stop (titles hold commas and end in '?')."""
+    text = "; ".join(titles)
+    return text if text.endswith(("?", ".", "!")) else text + "."
+
+
 def theory_card(results: list[dict[str, Any]], titles: list[str]) -> list[dict[str, Any]]:
     """Ratings of a theory interview from the grader's results (one per question)."""
     if not results:
@@ -158,10 +164,14 @@ def theory_card(results: list[dict[str, Any]], titles: list[str]) -> list[dict[s
     intuition = sum(1 for r in results if r.get("has_intuition"))
     example = sum(1 for r in results if r.get("has_example"))
     ie_share = (intuition + example) / (2 * len(results))
-    lacking = [t for t, r in zip(titles, results, strict=True) if not (r.get("has_intuition") and r.get("has_example"))]
     ie_ev = [f"Intuition in {intuition} of {len(results)} answers, a concrete example in {example}."]
-    if lacking:
-        ie_ev.append(f"Add an intuition and an example to: {', '.join(lacking)}.")
+    # The advice names only the answers that lack each part, so it always agrees with the counts.
+    no_intuition = [t for t, r in zip(titles, results, strict=True) if not r.get("has_intuition")]
+    no_example = [t for t, r in zip(titles, results, strict=True) if not r.get("has_example")]
+    if no_intuition:
+        ie_ev.append(f"Add an intuition to: {_named(no_intuition)}")
+    if no_example:
+        ie_ev.append(f"Add a concrete example to: {_named(no_example)}")
     return [_rating("correctness", "Correctness", correctness, ev),
             _rating("depth", "Depth", band(share, (0.35, 0.6, 0.8)), depth_ev),
             _rating("intuition_and_examples", "Intuition and examples", band(ie_share, (0.25, 0.5, 0.99)), ie_ev)]

@@ -61,14 +61,9 @@ def problem_page(request: Request, problem_id: str, ctx: AppContext = Depends(ge
 
 def _example_input(problem: Any) -> str:
     """The first shown example that parses as Run input; the first hand test otherwise."""
-    import json
+    from loopcoach.areas.coding.harness import default_run_input
 
-    from loopcoach.areas.coding.harness import example_input
-
-    shown = example_input(problem)
-    if shown is not None:
-        return shown
-    return "\n".join(json.dumps(v) for v in problem.tests[0].args.values()) if problem.tests else ""
+    return default_run_input(problem)
 
 
 @router.get("/coding/{problem_id}/hints", response_class=HTMLResponse)
