@@ -32,7 +32,7 @@ CANARY = "CANARY-alice-5b1f"
 STORY = (f"In my last role our nightly training job kept failing ({CANARY}). I owned the fix: I profiled the "
          "loader, I rewrote the sharding and I added a retry. As a result failures fell from 9 a week to 0.")
 # Path parameters naming alice's records, by the prefix of the route that takes them.
-OWNED_PARAMS = {"app_id", "session_id", "story_id", "token", "attempt_id", "name", "work_id"}
+OWNED_PARAMS = {"app_id", "session_id", "story_id", "token", "attempt_id", "name", "work_id", "spoken_id"}
 
 
 def walk_routes(app: Any) -> Iterator[Any]:
@@ -67,18 +67,21 @@ def alice(group_ctx: AppContext, signed_in: Callable[[str], CSRFClient]) -> dict
     peer.update_pad(a, started["token"], "code", f"# {CANARY}\nclass Solution: pass\n")
     peer.mark_joined(as_user(group_ctx, "nora"), started["token"])
     plan.save_settings(a, (date.today() + timedelta(days=60)).isoformat(), 10)
+    spoken_id = a.store.add_spoken("pitch", f"My spoken pitch {CANARY}", {"wpm": 140}, audio=b"RIFF" + CANARY.encode(),
+                                   audio_name="pitch.wav")
     work = WorkStore(group_ctx.store.engine)
     work_id = work.create(a.store.user_id, "coding_submission", "two-sum", {"source": f"# {CANARY}"})
     work.finish(work_id, {"verdict": "wrong_answer", "message": f"got {CANARY}"}, None)
     return {"work_id": work_id, "account": a.account, "story_id": story_id, "app_id": app_id, "design_id": design_id,
-            "loop_id": loop_id, "attempt_id": attempt_id, "token": started["token"], "key": started["host_key"]}
+            "loop_id": loop_id, "attempt_id": attempt_id, "token": started["token"], "key": started["host_key"],
+            "spoken_id": spoken_id}
 
 
 def path_values(path: str, data: dict[str, Any]) -> dict[str, str]:
     """alice's value for each parameter of a route path."""
     values = {"problem_id": "two-sum", "app_id": data["app_id"], "story_id": data["story_id"],
               "attempt_id": data["attempt_id"], "token": data["token"], "name": "alice", "action": "pause",
-              "work_id": data["work_id"],
+              "work_id": data["work_id"], "spoken_id": data["spoken_id"],
               "session_id": data["loop_id"] if path.startswith("/loop/") else data["design_id"]}
     return {k: str(v) for k, v in values.items()}
 
@@ -98,6 +101,8 @@ def samples(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
         ("POST", "/loop/{session_id}/{action}"): {},
         ("POST", "/behavioral/stories/{story_id}"): {"title": "overwritten", "text": STORY.replace(CANARY, "x")},
         ("POST", "/behavioral/stories/{story_id}/delete"): {},
+        ("POST", "/speech/history/{spoken_id}/delete"): {"what": "answer"},
+        ("POST", "/interview/design/{session_id}"): {"reply": "I would monitor it."},
         ("POST", "/peer/{token}/feedback"): {"key": data["key"], "problem_solving": "1", "code_quality": "1",
                                               "complexity_analysis": "1", "communication": "1",
                                               "signal": "no_hire", "comments": "overwritten"},
