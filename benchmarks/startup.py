@@ -164,7 +164,7 @@ def venv_size(editable: bool) -> None:
 
 
 def serve_rss() -> None:
-    """Peak and current RSS of `loopcoach serve` once it says the model is ready, after 2 s of idling."""
+    """Peak and current RSS of `loopcoach serve` once it says it is ready (model and graders warm), after 2 s idle."""
     with tempfile.TemporaryDirectory() as tmp:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
@@ -176,7 +176,7 @@ def serve_rss() -> None:
         try:
             assert proc.stderr is not None
             line = ""
-            while "is ready" not in line:
+            while "loopcoach: ready at" not in line:  # serve says so once the model and graders are warm
                 line = proc.stderr.readline()
                 if not line:
                     raise SystemExit("loopcoach serve stopped before the model was ready")
@@ -187,7 +187,7 @@ def serve_rss() -> None:
             peak = int(fields["VmHWM"].split()[0]) / 1024
             now = int(fields["VmRSS"].split()[0]) / 1024
             print(f"loopcoach serve, idle: peak RSS {peak:.0f} MB, RSS {now:.0f} MB (goal < 400 MB; "
-                  f"model ready {ready:.1f} s after start)")
+                  f"ready {ready:.1f} s after start)")
         finally:
             proc.terminate()
             proc.wait(timeout=30)
