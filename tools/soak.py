@@ -365,9 +365,9 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             time.sleep(0.2)
         # Start once the server has loaded its sentence model: the targets are about a warm server.
-        while "the sentence model is ready" not in log_path.read_text(errors="replace"):
+        while "loopcoach: ready at" not in log_path.read_text(errors="replace"):
             if server.poll() is not None or time.monotonic() > start_deadline + 120:
-                print(f"soak: the server never said its model was ready; its log:\n{log_path.read_text()}",
+                print(f"soak: the server never said it was ready (model and graders warm); its log:\n{log_path.read_text()}",
                       file=sys.stderr)
                 return 1
             time.sleep(0.2)
