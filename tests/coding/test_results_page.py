@@ -16,12 +16,16 @@ from pad_helpers import type_solution as _type
 # right on small inputs, wrong on the large generated ones: the failing input is huge
 WRONG_ON_LARGE = GOOD.replace("        seen = {}\n", "        if len(nums) > 3000:\n            return [0, 0]\n"
                               "        seen = {}\n")
-QUADRATIC = """class Solution:
+# Cubic with no early exit: over the time limit on any machine (a quadratic one can pass on a quiet machine).
+SLOW = """class Solution:
     def twoSum(self, nums, target):
+        found = []
         for i in range(len(nums)):
-            for j in range(i + 1, len(nums)):
-                if nums[i] + nums[j] == target:
-                    return [i, j]
+            for j in range(len(nums)):
+                for k in range(len(nums)):
+                    if i != j and k == 0 and nums[i] + nums[j] == target:
+                        found = [i, j]
+        return sorted(found)
 """
 BROKEN = "class Solution:\n    def twoSum(self, nums, target)\n        return []\n"
 
@@ -56,10 +60,10 @@ def test_space_claim_is_answered(client: TestClient) -> None:
 
 
 def test_a_false_claim_on_a_time_limit_is_named(client: TestClient) -> None:
-    r = client.post("/coding/two-sum/submit", data={"code": QUADRATIC, "claimed_time": "O(n)"})
+    r = client.post("/coding/two-sum/submit", data={"code": SLOW, "claimed_time": "O(n)"})
     assert 'data-verdict="time_limit_exceeded"' in r.text
     assert "You claimed O(n), but the code ran out of time" in r.text
-    assert "nested loop over nums inside the loop over nums at line 4" in r.text
+    assert "nested loop over nums inside the loop over nums at line 5" in r.text
 
 
 def test_past_attempts_open_and_the_list_refreshes(client: TestClient, ctx: Any) -> None:
@@ -110,7 +114,7 @@ def test_browser_compile_error_and_time_limit(page: Any, shot: Callable[[Any, st
     text = page.inner_text("#results")
     assert "never ran" in text and "0.0 ms" not in text and text.count("line 2") == 1
     shot(page, "coding_results_compile_error")
-    _type(page, QUADRATIC)
+    _type(page, SLOW)
     page.fill("#claimed_time", "O(n)")
     page.fill("#claimed_space", "O(1)")
     page.click("#submit-btn")

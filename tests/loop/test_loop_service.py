@@ -190,7 +190,9 @@ def test_onsite_loop_with_design_questions_breaks_and_report(client: TestClient,
     assert state["phase"] == "done"
     report = state["report"]
     assert report["decision"] == "no_hire" and len(report["interviews"]) == 4
-    assert report["gaps"] and report["gaps"][0]["interview"] != "ML system design"
+    # Every interview left blank is named among the gaps (the design one, answered with the reference outline,
+    # may be a gap too: how it ranks depends on which prompt was drawn).
+    assert {g["area"] for g in report["gaps"]} >= {"behavioral", "coding", "theory"}
     assert any(n["items"] for n in report["next_session"])
     with pytest.raises(NotFoundError):
         loop.ask(ctx, loop.start(ctx, "recruiter_screen")["id"], 0, "How many users?")
